@@ -1,0 +1,72 @@
+"""The records that flow from readers to the document builder, and their errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an item came from, precise enough for a user to find it.
+
+    ``path`` is the file (or ``-`` for stdin); ``member`` a zip member inside it;
+    ``line`` a 1-based line (JSON Lines); ``record`` a 0-based index in a JSON array.
+    """
+
+    path: str
+    member: str | None = None
+    line: int | None = None
+    record: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.member is None else f"{self.path}!{self.member}"
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.record is not None:
+            where += f"[#{self.record}]"
+        return where
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {
+            k: v
+            for k, v in (
+                ("path", self.path),
+                ("member", self.member),
+                ("line", self.line),
+                ("record", self.record),
+            )
+            if v is not None
+        }
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One article as a reader found it: decoded and cleaned text, nothing extracted.
+
+    ``published_raw`` is the publication date exactly as the source gave it (metadata
+    field, <meta> tag…); the date extractor parses it.
+    """
+
+    origin: Origin
+    format: str
+    body: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published_raw: str | None = None
+    author: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemError:
+    """A bad item: reported with its origin and reason, never fatal to the run."""
+
+    origin: Origin
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"origin": self.origin.to_dict(), "where": str(self.origin), "reason": self.reason}
