@@ -1,0 +1,22 @@
+"""The ``rasd`` command. Thin: each subcommand calls into the packages that do the work."""
+
+from __future__ import annotations
+
+import typer
+
+from cli import engine_commands, index_commands
+from cli.output import run_guarded
+
+app = typer.Typer(
+    name="rasd",
+    help="Rasd (رصد): a searchable knowledge base of Arabic security news.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(engine_commands.app, name="engine")
+app.add_typer(index_commands.app, name="index")
+
+
+def main() -> None:
+    run_guarded(app)

@@ -1,0 +1,275 @@
+"""The one engine-access module: everything OpenSearch- or Elasticsearch-specific.
+
+The rest of Rasd speaks plain query DSL dicts through :class:`Engine`. The backend is
+detected from the server's root response: OpenSearch 2/3 through ``opensearch-py``,
+Elasticsearch 8/9 through the official ``elasticsearch`` client. Their request bodies
+are the same; what differs (client classes, errors, point-in-time endpoints, bulk
+helpers) is handled here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import httpx
+import orjson
+
+from rasd.settings import Settings, get_settings
+
+Flavor = Literal["opensearch", "elasticsearch"]
+JSON_HEADERS = {"accept": "application/json", "content-type": "application/json"}
+# Enough pooled connections for the API's worker threads and the benchmark's 32 clients.
+POOL_SIZE = 64
+
+
+class EngineError(Exception):
+    """The engine answered with an error, or could not be asked."""
+
+    def __init__(self, message: str, *, status: int | None = None, body: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class EngineUnavailable(EngineError):
+    """The engine cannot be reached at all (down, wrong URL, timeout)."""
+
+
+class NotFound(EngineError):
+    """404 from the engine (missing index, alias or document)."""
+
+
+@dataclass
+class Engine:
+    url: str
+    flavor: Flavor
+    version: str
+    client: Any = field(repr=False)
+    timeout: float = 30.0
+
+    @property
+    def major_version(self) -> int:
+        return int(self.version.split(".")[0])
+
+    # -- plain requests -------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """One REST call with a JSON (or NDJSON bytes) body; the decoded JSON answer."""
+        payload = body if body is None or isinstance(body, bytes | str) else orjson.dumps(body)
+        params = {k: _param(v) for k, v in (params or {}).items()}
+        try:
+            if self.flavor == "opensearch":
+                # An explicit timeout keeps opensearch-py from taking a "timeout"
+                # query parameter (cluster health, bulk…) as its own request timeout.
+                return self.client.transport.perform_request(
+                    method,
+                    path,
+                    params=params,
+                    body=payload,
+                    headers=JSON_HEADERS,
+                    timeout=self.timeout,
+                )
+            response = self.client.perform_request(
+                method, path, params=params, body=payload, headers=JSON_HEADERS
+            )
+            return response.body
+        except Exception as exc:  # the two clients' error types, translated once
+            raise _translate(exc, f"{method} {path}") from exc
+
+    def search(self, index: str, body: Mapping[str, Any], **params: Any) -> dict[str, Any]:
+        return self.request("POST", f"/{index}/_search", body, params)
+
+    def count(self, index: str, query: Mapping[str, Any] | None = None) -> int:
+        body = {"query": query} if query else None
+        return int(self.request("POST", f"/{index}/_count", body)["count"])
+
+    def get(self, index: str, doc_id: str) -> dict[str, Any] | None:
+        try:
+            return self.request("GET", f"/{index}/_doc/{_quote(doc_id)}")
+        except NotFound:
+            return None
+
+    def mget(self, index: str, ids: list[str], source: list[str] | bool = True) -> list[dict]:
+        if not ids:
+            return []
+        body = {"ids": ids}
+        answer = self.request("POST", f"/{index}/_mget", body, {"_source": source})
+        return answer["docs"]
+
+    def refresh(self, index: str) -> None:
+        self.request("POST", f"/{index}/_refresh")
+
+    def exists(self, path: str) -> bool:
+        """HEAD request: both clients answer a bool (or raise NotFound on 404)."""
+        try:
+            return bool(self.request("HEAD", path))
+        except NotFound:
+            return False
+
+    def health(self, timeout: str = "5s") -> dict[str, Any]:
+        return self.request("GET", "/_cluster/health", params={"timeout": timeout})
+
+    def analyze(self, index: str, body: Mapping[str, Any]) -> list[str]:
+        return [t["token"] for t in self.request("POST", f"/{index}/_analyze", body)["tokens"]]
+
+    # -- point in time: same search body, different open/close endpoints -------------
+
+    def open_point_in_time(self, index: str, keep_alive: str = "1m") -> str:
+        if self.flavor == "opensearch":
+            path = f"/{index}/_search/point_in_time"
+            return self.request("POST", path, params={"keep_alive": keep_alive})["pit_id"]
+        return self.request("POST", f"/{index}/_pit", params={"keep_alive": keep_alive})["id"]
+
+    def close_point_in_time(self, pit_id: str) -> None:
+        try:
+            if self.flavor == "opensearch":
+                self.request("DELETE", "/_search/point_in_time", {"pit_id": [pit_id]})
+            else:
+                self.request("DELETE", "/_pit", {"id": pit_id})
+        except NotFound:
+            pass  # already expired: nothing to free
+
+    # -- bulk -----------------------------------------------------------------------
+
+    def streaming_bulk(
+        self, actions: Iterable[Mapping[str, Any]], **options: Any
+    ) -> Iterator[tuple[bool, dict[str, Any]]]:
+        """The client's own streaming bulk helper (chunking by count and bytes, retries
+        on 429 with backoff); yields (ok, item) per action."""
+        if self.flavor == "opensearch":
+            from opensearchpy.helpers import streaming_bulk
+        else:
+            from elasticsearch.helpers import streaming_bulk
+        try:
+            yield from streaming_bulk(self.client, actions, **options)
+        except Exception as exc:
+            raise _translate(exc, "bulk") from exc
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _param(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ",".join(map(str, value))
+    return str(value)
+
+
+def _quote(doc_id: str) -> str:
+    return httpx.URL("http://x/").copy_with(path="/" + doc_id).raw_path.decode()[1:]
+
+
+_CLIENT_MODULES = ("opensearchpy", "elasticsearch", "elastic_transport", "urllib3")
+
+
+def _translate(exc: Exception, what: str) -> Exception:
+    """Map either client's exception to EngineError / EngineUnavailable / NotFound.
+
+    Anything not raised by the clients (a bug of ours) is returned unchanged."""
+    if isinstance(exc, EngineError) or not type(exc).__module__.startswith(_CLIENT_MODULES):
+        return exc
+    meta = getattr(exc, "meta", None)
+    if meta is not None and isinstance(getattr(meta, "status", None), int):  # elasticsearch
+        status, body = meta.status, getattr(exc, "body", None)
+    elif isinstance(getattr(exc, "status_code", None), int):  # opensearch-py
+        status, body = exc.status_code, getattr(exc, "info", None)
+    else:  # connection refused, timeout, TLS: no HTTP answer at all
+        return EngineUnavailable(f"the search engine did not answer ({what}): {exc}")
+    reason = _reason(body) or str(exc)
+    error_class = NotFound if status == 404 else EngineError
+    return error_class(f"{what} failed with {status}: {reason}", status=status, body=body)
+
+
+def _reason(body: Any) -> str | None:
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        error = body["error"]
+        root = (error.get("root_cause") or [error])[0]
+        return f"{root.get('type')}: {root.get('reason')}"
+    return None
+
+
+def detect(settings: Settings) -> tuple[Flavor, str]:
+    """Ask the server's root endpoint what it is."""
+    auth = None
+    if settings.engine_username and settings.engine_password:
+        auth = (settings.engine_username, settings.engine_password.get_secret_value())
+    url = settings.effective_engine_url
+    try:
+        root = httpx.get(
+            url, auth=auth, verify=settings.engine_verify_certs, timeout=settings.engine_timeout
+        )
+    except httpx.HTTPError as exc:
+        raise EngineUnavailable(unreachable_message(settings, str(exc))) from exc
+    if root.status_code in (401, 403):
+        raise EngineError(
+            f"The search engine at {url} refused Rasd's credentials ({root.status_code}); "
+            "set RASD_ENGINE_USERNAME and RASD_ENGINE_PASSWORD.",
+            status=root.status_code,
+        )
+    try:
+        version = root.json()["version"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EngineError(f"{url} does not look like OpenSearch or Elasticsearch") from exc
+    number = str(version.get("number", "0"))
+    major = int(number.split(".")[0])
+    if version.get("distribution") == "opensearch":
+        if major not in (2, 3):
+            raise EngineError(f"OpenSearch {number} at {url} is not supported (2.x or 3.x)")
+        return "opensearch", number
+    if major not in (8, 9):
+        raise EngineError(f"Elasticsearch {number} at {url} is not supported (8.x or 9.x)")
+    return "elasticsearch", number
+
+
+def unreachable_message(settings: Settings, detail: str) -> str:
+    url = settings.effective_engine_url
+    if settings.engine_url:
+        hint = "Check RASD_ENGINE_URL and that the cluster is up."
+    else:
+        hint = "Start it with `rasd engine start` (or point RASD_ENGINE_URL at a cluster)."
+    return f"The search engine at {url} cannot be reached ({detail}). {hint}"
+
+
+def connect(settings: Settings | None = None) -> Engine:
+    """Detect the backend and build its client. Raises EngineUnavailable when down."""
+    settings = settings or get_settings()
+    flavor, version = detect(settings)
+    url = settings.effective_engine_url
+    auth = None
+    if settings.engine_username and settings.engine_password:
+        auth = (settings.engine_username, settings.engine_password.get_secret_value())
+    if flavor == "opensearch":
+        from opensearchpy import OpenSearch
+
+        client = OpenSearch(
+            hosts=[url],
+            http_auth=auth,
+            verify_certs=settings.engine_verify_certs,
+            timeout=settings.engine_timeout,
+            pool_maxsize=POOL_SIZE,
+            max_retries=0,
+        )
+    else:
+        from elasticsearch import Elasticsearch
+
+        client = Elasticsearch(
+            url,
+            basic_auth=auth,
+            verify_certs=settings.engine_verify_certs,
+            request_timeout=settings.engine_timeout,
+            connections_per_node=POOL_SIZE,
+            max_retries=0,
+        )
+    return Engine(
+        url=url, flavor=flavor, version=version, client=client, timeout=settings.engine_timeout
+    )
