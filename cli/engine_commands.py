@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -97,8 +99,10 @@ def status() -> None:
 
 @app.command()
 def logs(
-    lines: int = typer.Option(50, "--lines", "-n", min=1, help="How many lines to show."),
-    follow: bool = typer.Option(False, "--follow", "-f", help="Keep printing new lines."),
+    lines: Annotated[int, typer.Option("--lines", "-n", min=1, help="How many lines.")] = 50,
+    follow: Annotated[
+        bool, typer.Option("--follow", "-f", help="Keep printing new lines.")
+    ] = False,
 ) -> None:
     """The last lines of the engine's log."""
     paths = process.EnginePaths(get_settings().engine_home)
@@ -107,7 +111,7 @@ def logs(
         _follow(paths.main_log)
 
 
-def _follow(log: process.Path) -> None:
+def _follow(log: Path) -> None:
     with log.open("r", encoding="utf-8", errors="replace") as fh:
         fh.seek(0, 2)
         while True:

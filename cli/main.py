@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import engine_commands, index_commands
+from cli import engine_commands, extract_command, index_commands, serve_command
 from cli.output import run_guarded
 
 app = typer.Typer(
@@ -16,6 +16,8 @@ app = typer.Typer(
 )
 app.add_typer(engine_commands.app, name="engine")
 app.add_typer(index_commands.app, name="index")
+app.command("extract")(extract_command.extract)
+app.command("serve")(serve_command.serve)
 
 
 def main() -> None:

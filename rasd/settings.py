@@ -32,6 +32,9 @@ class Settings(BaseSettings):
 
     # The alias every command reads and writes unless told otherwise.
     index: str = "rasd-articles"
+    # How often a bulk request is retried (with exponential backoff, ~50 s for 8) before
+    # the indexer stops and keeps its checkpoint.
+    bulk_attempts: int = Field(8, ge=1, le=20)
 
     # The HTTP API and web UI.
     api_host: str = "127.0.0.1"
@@ -39,6 +42,13 @@ class Settings(BaseSettings):
     admin_key: SecretStr | None = None
     cors_origins: list[str] = []
     gzip: bool = True
+    # Input limits of the public API: bounded work per request, whatever the input.
+    max_query_chars: int = Field(500, ge=10)
+    max_query_terms: int = Field(32, ge=1)
+    max_page_size: int = Field(100, ge=1, le=1000)
+    max_page_depth: int = Field(1000, ge=10)  # page * size; deeper paging uses cursors
+    export_max_rows: int = Field(100_000, ge=1)
+    cursor_keep_alive: str = "5m"
 
     @property
     def engine_home(self) -> Path:

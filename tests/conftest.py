@@ -7,31 +7,29 @@ Every test that writes gets its own throw-away alias from ``make_index``.
 
 from __future__ import annotations
 
-import os
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi.testclient import TestClient
 
 from launcher import process
 from rasd.engine import Engine, EngineUnavailable, connect
 from rasd.index_definition import delete_alias_and_indices, ensure_index
 from rasd.settings import Settings
+from web.app import create_site
 
-
-def _shared_dir() -> Path:
-    """``../shared`` beside the project (RASD_SHARED_DIR overrides; a clone made
-    elsewhere, e.g. by CI in a temp dir, falls back to the workplace's /work/shared)."""
-    if "RASD_SHARED_DIR" in os.environ:
-        return Path(os.environ["RASD_SHARED_DIR"])
-    beside = Path(__file__).resolve().parents[1].parent / "shared"
-    return beside if beside.exists() else Path("/work/shared")
-
-
-SHARED = _shared_dir()
-SEED_PAGE = SHARED / "seed" / "000_c716a55496f628a4.txt"
-SAUDINEWSNET = SHARED / "data" / "saudinewsnet"
+from support import (
+    DEMO_CORPUS,
+    SAUDINEWSNET,
+    SAUDINEWSNET_DAY,
+    SEED_PAGE,
+    free_port,
+    index_paths,
+)
 
 
 @pytest.fixture(scope="session")
@@ -77,3 +75,55 @@ def seed_text() -> str:
     if not SEED_PAGE.exists():
         pytest.skip(f"seed page not found at {SEED_PAGE}")
     return SEED_PAGE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def demo_index(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled demo corpus (and the seed page when present), indexed once."""
+    alias = f"rasd-test-demo-{uuid.uuid4().hex[:8]}"
+    paths = [str(DEMO_CORPUS)] + ([str(SEED_PAGE)] if SEED_PAGE.exists() else [])
+    summary, sink = index_paths(engine, alias, paths, tmp_path_factory.mktemp("home"))
+    assert summary.failed == 0, sink.stream.getvalue()
+    yield alias
+    delete_alias_and_indices(engine, alias)
+
+
+@pytest.fixture(scope="session")
+def saudinewsnet_index(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One real day of SaudiNewsNet, indexed once."""
+    if not SAUDINEWSNET_DAY.exists():
+        pytest.skip(f"SaudiNewsNet not found at {SAUDINEWSNET}")
+    alias = f"rasd-test-snn-{uuid.uuid4().hex[:8]}"
+    index_paths(engine, alias, [str(SAUDINEWSNET_DAY)], tmp_path_factory.mktemp("home"))
+    yield alias
+    delete_alias_and_indices(engine, alias)
+
+
+def client_for(settings: Settings, alias: str) -> TestClient:
+    return TestClient(create_site(settings.model_copy(update={"index": alias})))
+
+
+@pytest.fixture(scope="session")
+def demo_client(settings: Settings, demo_index: str) -> Iterator[TestClient]:
+    """The whole site (API and web UI) in-process, over the demo index."""
+    with client_for(settings, demo_index) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings, demo_index: str) -> Iterator[str]:
+    """The site served by uvicorn on a free port (for the browser), over the demo index."""
+    app = create_site(settings.model_copy(update={"index": demo_index}))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -1,0 +1,76 @@
+"""Readers: one module per input format. Each turns the bytes of one file (or zip
+member) into RawRecords and ItemErrors; a bad item never stops the others."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
+
+from indexer.decode import peek_text
+from indexer.readers import html, jsondoc, jsonlines, saudinewsnet, text
+from indexer.readers.common import Item
+from indexer.records import ItemError, Origin
+
+Reader = Callable[[bytes, Origin], Iterator[Item]]
+
+READERS: dict[str, Reader] = {
+    "text": text.read,
+    "html": html.read,
+    "json": jsondoc.read,
+    "jsonl": jsonlines.read,
+    saudinewsnet.FORMAT: saudinewsnet.read,
+}
+FORMATS = ("auto", *READERS)
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+_HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I)
+
+
+def format_for_name(name: str) -> str | None:
+    """The format a file name's extension announces, if any."""
+    return EXTENSIONS.get(PurePosixPath(name.replace("\\", "/")).suffix.lower())
+
+
+def sniff_format(data: bytes) -> str:
+    """The format of content without a telling name (stdin, odd extensions)."""
+    head = peek_text(data).lstrip("\ufeff \t\r\n")
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        lines = [line.strip() for line in head.split("\n") if line.strip()]
+        one_object_per_line = len(lines) > 1 and lines[0].endswith("}")
+        return "jsonl" if one_object_per_line and lines[1].startswith("{") else "json"
+    if head.startswith("<") and _HTML_TAG_RE.search(head):
+        return "html"
+    return "text"
+
+
+def resolve_format(fmt: str, origin: Origin, data: bytes) -> str:
+    """``fmt`` itself, or for "auto" the format of one file or member."""
+    if fmt != "auto":
+        return fmt
+    name = origin.member or origin.path
+    if origin.member and saudinewsnet.is_daily_member(origin.path, origin.member):
+        return saudinewsnet.FORMAT
+    return format_for_name(name) or sniff_format(data)
+
+
+def read_bytes(data: bytes, origin: Origin, fmt: str = "auto") -> Iterator[Item]:
+    """Every record and error in one file's bytes. Never raises for bad input: an
+    unexpected failure inside a reader becomes an ItemError after what it had read."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    resolved = resolve_format(fmt, origin, data)
+    try:
+        yield from READERS[resolved](data, origin)
+    except Exception as exc:  # one broken file must not end the run
+        yield ItemError(origin, f"{resolved} reader failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,29 @@
+"""``rasd serve``: the API and the web UI on one FastAPI app, served by uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from rasd.settings import get_settings
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port (default 8000).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web UI (/)."""
+    settings = get_settings()
+    uvicorn.run(
+        "web.app:create_site",
+        factory=True,
+        host=host or settings.api_host,
+        port=port or settings.api_port,
+        workers=workers,
+        log_level="info",
+        access_log=False,  # the app logs each request with its timing
+        server_header=False,
+    )

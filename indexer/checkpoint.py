@@ -1,0 +1,64 @@
+"""Which inputs of an interrupted run were fully indexed, so a re-run skips them.
+
+Ids are deterministic and unchanged articles are never rewritten, so re-running from
+scratch is already safe; the checkpoint only makes it fast. One JSON line per finished
+input, keyed by path, size and modification time (a changed file is read again). The
+file is removed when a run completes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import orjson
+
+
+class Checkpoint:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._done: set[str] = set()
+        if path.exists():
+            for line in path.read_bytes().splitlines():
+                try:
+                    self._done.add(orjson.loads(line)["key"])
+                except (orjson.JSONDecodeError, KeyError, TypeError):
+                    continue  # a line cut short by a crash: that input is simply redone
+
+    @classmethod
+    def for_run(cls, home: Path, alias: str, paths: list[str]) -> Checkpoint:
+        digest = hashlib.sha1("\0".join([alias, *sorted(paths)]).encode()).hexdigest()[:12]
+        return cls(home / "checkpoints" / f"{alias}-{digest}.jsonl")
+
+    @property
+    def resumed(self) -> int:
+        return len(self._done)
+
+    def is_done(self, input_path: str) -> bool:
+        return _key(input_path) in self._done
+
+    def mark_done(self, input_path: str) -> None:
+        key = _key(input_path)
+        if key is None or key in self._done:
+            return
+        self._done.add(key)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("ab") as fh:
+            fh.write(orjson.dumps({"key": key, "path": input_path}) + b"\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def _key(input_path: str) -> str | None:
+    """Path + size + mtime; None for stdin, which cannot be resumed."""
+    if input_path == "-":
+        return None
+    try:
+        stat = os.stat(input_path)
+    except OSError:
+        return None
+    return f"{os.path.abspath(input_path)}|{stat.st_size}|{stat.st_mtime_ns}"

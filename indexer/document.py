@@ -1,0 +1,151 @@
+"""From a raw record to the document Rasd indexes: normalize → extract → build.
+
+``mappings/articles.json`` defines the fields. The text is normalized once here and
+shared by every extractor (entities, topics, story signature, content hash). Runs in
+worker processes, so everything it loads is loaded once per process (:func:`warm_up`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.extract.dates import (
+    DateMention,
+    PartialDate,
+    find_dates,
+    parse_publication_date,
+    publication_date_from_text,
+)
+from indexer.extract.entities import default_extractor
+from indexer.extract.topics import default_model
+from indexer.ids import content_hash_of_normalized, document_id
+from indexer.records import ItemError, Origin, RawRecord
+from indexer.stories import Signature, signature
+from rasd.arabic import normalize
+from rasd.sites import load_sites
+
+MAX_EVENT_DATES = 20  # a timeline article lists many; the first ones date the events
+LANGUAGE_SAMPLE = 600
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER_RE = re.compile(r"[a-z\u00e0-\u00ff]")
+
+
+@dataclass(slots=True)
+class BuiltDoc:
+    """A document ready to index; ``story_id``/``duplicate_of`` are set by the writer,
+    which alone sees every document of the run."""
+
+    id: str
+    source: dict[str, Any]
+    content_hash: str
+    signature: Signature | None
+    origin: Origin
+
+
+def warm_up() -> None:
+    """Load gazetteers, matchers and models once, before worker processes fork."""
+    default_extractor()
+    default_model()
+    load_sites()
+
+
+def build_batch(records: list[RawRecord]) -> list[BuiltDoc | ItemError]:
+    """Build every record; one that fails is reported, never fatal to the batch."""
+    ingested_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    built: list[BuiltDoc | ItemError] = []
+    for record in records:
+        try:
+            built.append(build_document(record, ingested_at=ingested_at))
+        except Exception as exc:  # a bug on one odd article must not cost the others
+            built.append(
+                ItemError(record.origin, f"could not extract: {type(exc).__name__}: {exc}")
+            )
+    return built
+
+
+def build_document(record: RawRecord, *, ingested_at: str) -> BuiltDoc:
+    title = record.title or ""
+    body = record.body
+    site = load_sites().resolve(record.source, record.url)
+    title_norm, body_norm = normalize(title), normalize(body)
+    digest = content_hash_of_normalized(title_norm, body_norm)
+    doc_id = document_id(record.url, digest)
+
+    warnings = [record.metadata["warning"]] if record.metadata.get("warning") else []
+    published = _publication_date(record, title, body, warnings)
+    events = find_dates(body, published=published)[:MAX_EVENT_DATES]
+    entities = default_extractor().extract(
+        title, body, source_country=site.country if site else None
+    )
+    sig = signature(body_norm)
+    source: dict[str, Any] = {
+        "id": doc_id,
+        "url": record.url,
+        "source": site.id if site else (record.source or None),
+        "source_name": site.name_ar
+        if site
+        else (record.metadata.get("site_name") or record.source),
+        "author": record.author or None,
+        "title": title,
+        "body": body,
+        "published_at": published.iso if published else None,
+        "published_precision": _precision(published),
+        "event_dates": [_event(m) for m in events],
+        "countries": list(entities.countries),
+        "organizations": list(entities.organizations),
+        "persons": list(entities.persons),
+        "places": list(entities.places),
+        "topics": default_model().tag_normalized(title_norm, body_norm),
+        "language": _language(f"{title_norm} {body_norm[:LANGUAGE_SAMPLE]}"),
+        "content_hash": digest,
+        "story_bands": sig.bands() if sig else [],
+        "story_signature": sig.encode() if sig else None,
+        "warnings": warnings,
+        "origin": record.origin.to_dict(),
+        "ingested_at": ingested_at,
+    }
+    return BuiltDoc(doc_id, source, digest, sig, record.origin)
+
+
+def _publication_date(
+    record: RawRecord, title: str, body: str, warnings: list[str]
+) -> PartialDate | None:
+    """From metadata when present, else from a dateline in the text."""
+    if record.published_raw:
+        parsed = parse_publication_date(record.published_raw)
+        if parsed is not None and parsed.year is not None:
+            return parsed
+        warnings.append(f"unreadable publication date {record.published_raw[:60]!r}")
+    found = publication_date_from_text(title, body)
+    return found if found is not None and found.year is not None else None
+
+
+def _precision(published: PartialDate | None) -> str:
+    return published.precision if published is not None else "unknown"
+
+
+def _event(mention: DateMention) -> dict[str, Any]:
+    """An event_dates entry; a date without a year keeps its months and days only."""
+    end = mention.end
+    return {
+        "date": mention.start.iso,
+        "end": end.iso if end else None,
+        "month": mention.start.month,
+        "day": mention.start.day,
+        "end_month": end.month if end else None,
+        "end_day": end.day if end else None,
+        "precision": mention.start.precision,
+        "kind": mention.kind,
+        "text": mention.text,
+    }
+
+
+def _language(normalized_sample: str) -> str:
+    """ "ar" when Arabic letters dominate; Rasd's analysis is Arabic, so the rest is
+    "other" rather than a guess between Latin-script languages."""
+    arabic = len(_ARABIC_LETTER_RE.findall(normalized_sample))
+    latin = len(_LATIN_LETTER_RE.findall(normalized_sample))
+    return "ar" if arabic and arabic >= latin else "other"

@@ -1,0 +1,52 @@
+"""Deterministic document ids and content hashes.
+
+An article's id comes from its canonical URL when it has one, else from its normalized
+content, so indexing the same input twice yields the same ids (nothing is added) and a
+changed article under the same URL replaces its old version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from rasd.arabic import normalize
+
+# Query parameters that track clicks and never change what a URL points to.
+TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "share")
+
+
+def canonical_url(url: str) -> str:
+    """Scheme and host lowercased, default port, fragment and tracking parameters
+    dropped, trailing slash removed; http and https count as the same address."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(TRACKING_PARAMS)
+        )
+    )
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, query, ""))
+
+
+def content_hash(title: str | None, body: str) -> str:
+    """Hash of the normalized title and body: equal for the same text whatever its
+    diacritics, spacing, digits or invisible marks."""
+    return content_hash_of_normalized(normalize(title or ""), normalize(body))
+
+
+def content_hash_of_normalized(title: str, body: str) -> str:
+    """:func:`content_hash` for text already normalized (the indexer's hot path)."""
+    return hashlib.blake2b(f"{title}\n{body}".encode(), digest_size=16).hexdigest()
+
+
+def document_id(url: str | None, digest: str) -> str:
+    if url:
+        key = "url:" + canonical_url(url)
+        return hashlib.blake2b(key.encode("utf-8"), digest_size=12).hexdigest()
+    return "h" + digest[:23]

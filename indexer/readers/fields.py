@@ -1,0 +1,148 @@
+"""A JSON object (from a JSON document, JSON Lines or SaudiNewsNet) to a RawRecord.
+
+Field names vary between scrapers and data sets, so each field has a list of accepted
+names, compared case-insensitively; the first one present with a usable value wins.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from urllib.parse import unquote, urlsplit
+
+from indexer.readers.boilerplate import strip_boilerplate
+from indexer.records import ItemError, Origin, RawRecord
+from rasd.arabic import clean_text
+from rasd.sites import load_sites
+
+TITLE_FIELDS = ("title", "headline")
+BODY_FIELDS = ("content", "body", "text", "article")
+URL_FIELDS = ("url", "link")
+SOURCE_FIELDS = ("source", "site")
+DATE_FIELDS = ("published_at", "date", "date_extracted", "published", "pubdate")
+AUTHOR_FIELDS = ("author",)
+
+SLUG_TITLE_WARNING = "title recovered from the URL slug"
+SLUG_BODY_WARNING = "title and body recovered from the URL slug"
+TITLE_ONLY_WARNING = "no body text: the title alone is indexed"
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d?);", re.I)
+_SLUG_EXTENSION_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
+_SLUG_SPLIT_RE = re.compile(r"[-_+\s]+")
+_ARABIC_RE = re.compile(r"[\u0621-\u064a]")
+# A Latin slug needs this many words to pass for a headline ("news-detail" does not).
+_MIN_LATIN_SLUG_WORDS = 4
+
+
+def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | ItemError:
+    """Map one decoded JSON value to a record, or explain why it is not one."""
+    if not isinstance(obj, Mapping):
+        return ItemError(origin, f"expected a JSON object, found {_json_type(obj)}")
+    fields = {str(key).lower(): value for key, value in obj.items()}
+    url = _text(fields, URL_FIELDS, clean=False)
+    source = _text(fields, SOURCE_FIELDS)
+    site = load_sites().resolve(source, url)
+    title = _text(fields, TITLE_FIELDS)
+    body = _text(fields, BODY_FIELDS)
+    metadata: dict[str, str] = {}
+    if body:
+        body, metadata = strip_boilerplate(body, site.id if site else None)
+    slug_title = title_from_url(url) if url and not title else None
+    if not body and title:
+        # A headline alone is still worth finding (SaudiNewsNet has ~300 such records).
+        metadata["warning"] = TITLE_ONLY_WARNING
+    elif not body:
+        if not slug_title:
+            return ItemError(
+                origin,
+                f"missing title and body: no non-empty {' / '.join(TITLE_FIELDS + BODY_FIELDS)}"
+                + (", and the URL slug holds no headline" if url else ", and no URL"),
+            )
+        body = slug_title
+        metadata["warning"] = SLUG_BODY_WARNING
+    elif slug_title:
+        metadata["warning"] = SLUG_TITLE_WARNING
+    title = title or slug_title
+    published, published_from = _first(fields, DATE_FIELDS)
+    if published_from:
+        metadata["published_from"] = published_from
+    if site:
+        metadata.update(site_name=site.name_ar, site_country=site.country)
+    return RawRecord(
+        origin=origin,
+        format=fmt,
+        body=body or "",
+        title=title,
+        url=url,
+        source=site.id if site else source,
+        published_raw=published,
+        author=_text(fields, AUTHOR_FIELDS, joiner=", "),
+        metadata=metadata,
+    )
+
+
+def title_from_url(url: str) -> str | None:
+    """The headline a URL's last path segment spells (``/node/1/وزير-يزور-جدة.html`` →
+    "وزير يزور جدة"), or None when the segment is an id, a file type or a code."""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    segment = unquote(path.rstrip("/").rpartition("/")[2])
+    words = [w for w in _SLUG_SPLIT_RE.split(_SLUG_EXTENSION_RE.sub("", segment)) if w]
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    arabic = any(_ARABIC_RE.search(w) for w in lettered)
+    if len(lettered) < 2 or not (arabic or len(lettered) >= _MIN_LATIN_SLUG_WORDS):
+        return None
+    return clean_text(" ".join(words))
+
+
+def _text(
+    fields: Mapping[str, object],
+    names: tuple[str, ...],
+    *,
+    clean: bool = True,
+    joiner: str = "\n\n",
+) -> str | None:
+    value, _ = _first(fields, names, joiner)
+    if value is None:
+        return None
+    if clean:
+        if "&" in value and _ENTITY_RE.search(value):
+            value = html.unescape(value)
+        value = clean_text(value)
+    else:
+        value = value.strip()
+    return value or None
+
+
+def _first(
+    fields: Mapping[str, object], names: tuple[str, ...], joiner: str = "\n\n"
+) -> tuple[str | None, str | None]:
+    """The first of ``names`` whose value is non-blank text, and that name."""
+    for name in names:
+        value = _as_text(fields.get(name), joiner)
+        if value and not value.isspace():
+            return value, name
+    return None, None
+
+
+def _as_text(value: object, joiner: str) -> str | None:
+    """Strings as they are, numbers as text, lists of strings (paragraphs, authors) joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return joiner.join(value)
+    return None
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    return type(value).__name__

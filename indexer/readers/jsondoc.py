@@ -1,0 +1,95 @@
+"""JSON documents: one article object, an array of them, or an object wrapping an array.
+
+A truncated or broken array still gives up the records before the break: the whole
+document is parsed at once with orjson (fast), and only when that fails is the array
+walked element by element to keep what precedes the damage.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import orjson
+
+from indexer.readers.common import Item, decode_item
+from indexer.readers.fields import BODY_FIELDS, record_from_mapping
+from indexer.records import ItemError, Origin
+
+# Keys under which exports commonly wrap their list of articles.
+WRAPPER_KEYS = ("articles", "items", "data", "records", "results", "posts", "entries")
+_SPACE_RE = re.compile(r"\s*")
+
+
+def read(data: bytes, origin: Origin, fmt: str = "json") -> Iterator[Item]:
+    try:
+        # UTF-8 JSON, the usual case, parses straight from the bytes: orjson validates
+        # the UTF-8 itself, and decoding first would copy the text twice.
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        decoded = decode_item(data, origin)
+        if isinstance(decoded, ItemError):
+            yield decoded
+            return
+        try:
+            document = orjson.loads(decoded.text)
+        except orjson.JSONDecodeError as exc:
+            if decoded.text.lstrip().startswith("["):
+                yield from _salvage_array(decoded.text, origin, fmt)
+            else:
+                yield ItemError(origin, f"invalid JSON: {exc}")
+            return
+    if isinstance(document, dict):
+        document = _unwrap(document)
+    if isinstance(document, list):
+        for index, obj in enumerate(document):
+            yield record_from_mapping(obj, Origin(origin.path, origin.member, record=index), fmt)
+    else:
+        yield record_from_mapping(document, origin, fmt)
+
+
+def _unwrap(document: dict[str, object]) -> object:
+    """The article list inside ``{"articles": [...]}``, unless the object is an article."""
+    keys = {key.lower() for key in document}
+    if keys.isdisjoint(BODY_FIELDS):
+        for key, value in document.items():
+            if key.lower() in WRAPPER_KEYS and isinstance(value, list):
+                return value
+    return document
+
+
+def _salvage_array(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
+    """Read a broken array element by element up to the first damage, then report it."""
+    decoder = json.JSONDecoder()
+    position = _SPACE_RE.match(text, text.index("[") + 1).end()
+    index = 0
+    if text.startswith("]", position):
+        return
+    while True:
+        try:
+            obj, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            yield _break(origin, index, f"{exc.msg} (line {exc.lineno}, column {exc.colno})")
+            return
+        yield record_from_mapping(obj, Origin(origin.path, origin.member, record=index), fmt)
+        index += 1
+        position = _SPACE_RE.match(text, position).end()
+        if text.startswith(",", position):
+            position = _SPACE_RE.match(text, position + 1).end()
+        elif text.startswith("]", position):
+            if text[position + 1 :].strip():
+                yield ItemError(origin, f"unexpected data after the array's {index} records")
+            return
+        else:
+            where = "end of file" if position >= len(text) else f"character {position}"
+            yield _break(origin, index, f"expected ',' or ']' at {where}")
+            return
+
+
+def _break(origin: Origin, index: int, detail: str) -> ItemError:
+    kept = f"records 0-{index - 1} were read" if index else "no record before it was read"
+    return ItemError(
+        Origin(origin.path, origin.member, record=index),
+        f"JSON array broken at record {index}: {detail}; {kept}",
+    )

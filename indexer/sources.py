@@ -1,0 +1,344 @@
+"""From the paths a user names to records: files, directories, globs, zip archives and
+stdin ("-"). Every problem with one input (unreadable, too big, binary, unsafe archive
+member…) is an ItemError in the stream; nothing raises out of the iterator."""
+
+from __future__ import annotations
+
+import glob
+import io
+import lzma
+import os
+import sys
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from indexer.readers import EXTENSIONS, FORMATS, read_bytes
+from indexer.readers.common import Item
+from indexer.records import ItemError, Origin
+
+MiB = 1024 * 1024
+# Files and members are read whole into memory (readers need all of a JSON document, and
+# encoding detection looks at all of it); a larger input is almost surely not one article
+# collection meant for this tool and would exhaust memory. Split or zip it.
+MAX_FILE_BYTES = 256 * MiB
+# Same limit for one archive member.
+MAX_MEMBER_BYTES = 256 * MiB
+# Everything one archive may inflate to, nested archives included: a zip bomb stops here.
+MAX_ARCHIVE_BYTES = 4096 * MiB
+# Text and JSON compress 3-10:1, rarely past 50:1; bombs reach 1000:1 and more.
+MAX_COMPRESSION_RATIO = 100
+# Ratios of small members are not checked: a page of blanks compresses 200:1 harmlessly.
+RATIO_CHECK_MIN_BYTES = MiB
+# An archive inside an archive is expanded; one inside that is refused (bomb nesting).
+MAX_ARCHIVE_DEPTH = 1
+
+ARCHIVE_EXTENSIONS = (".zip",)
+# Files are read in chunks, so one past the limit is refused without reading all of it.
+READ_CHUNK = MiB
+# What inflating a corrupt member raises, by compression method (RuntimeError: encrypted).
+_DAMAGED_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+)
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input to read: a file, an archive (expanded when read) or stdin ("-")."""
+
+    path: str
+    size: int | None
+    archive: bool
+
+
+def list_inputs(
+    paths: list[str], *, recursive: bool = False, format: str = "auto"
+) -> list[InputFile | ItemError]:
+    """The inputs ``paths`` name, in order, without reading them (for counts and progress).
+
+    Directories and globs yield the files whose extension a reader knows (and archives);
+    hidden files and folders are skipped. A file named directly is always read."""
+    _check_format(format)
+    inputs: list[InputFile | ItemError] = []
+    for raw in paths:
+        inputs.extend(_expand(raw, recursive))
+    return inputs
+
+
+def iter_items(
+    paths: list[str],
+    *,
+    recursive: bool = False,
+    format: str = "auto",
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
+    """Every record and every error in ``paths``. ``stdin`` replaces ``sys.stdin`` for "-"."""
+    inputs = list_inputs(paths, recursive=recursive, format=format)
+    return _iter_inputs(inputs, format, stdin)
+
+
+def read_input(
+    entry: InputFile, format: str = "auto", *, stdin: BinaryIO | None = None
+) -> Iterator[Item]:
+    """Every record and error in one input that :func:`list_inputs` named."""
+    _check_format(format)
+    if entry.path == "-":
+        return _read_stream(stdin or sys.stdin.buffer, format)
+    if entry.archive:
+        return _read_archive_file(entry.path, format)
+    return _read_file(entry.path, format)
+
+
+def _iter_inputs(
+    inputs: list[InputFile | ItemError], fmt: str, stdin: BinaryIO | None
+) -> Iterator[Item]:
+    for entry in inputs:
+        if isinstance(entry, ItemError):
+            yield entry
+        else:
+            yield from read_input(entry, fmt, stdin=stdin)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _is_archive_name(name: str) -> bool:
+    return name.lower().endswith(ARCHIVE_EXTENSIONS)
+
+
+def _expand(raw: str, recursive: bool) -> list[InputFile | ItemError]:
+    if raw == "-":
+        return [InputFile("-", None, archive=False)]
+    path = Path(raw)
+    if path.is_dir():
+        return _walk(path, recursive)
+    if path.exists() or path.is_symlink():
+        return [_input(path)]
+    if any(ch in raw for ch in "*?["):
+        matches = sorted(glob.glob(raw, recursive=True))
+        found: list[InputFile | ItemError] = []
+        for match in map(Path, matches):
+            if match.is_dir():
+                found.extend(_walk(match, recursive))
+            elif _known(match) and not _hidden(match.name):
+                found.append(_input(match))
+        return found or [ItemError(Origin(raw), "no file matches this pattern")]
+    return [ItemError(Origin(raw), "no such file or directory")]
+
+
+def _walk(root: Path, recursive: bool) -> list[InputFile | ItemError]:
+    """Known-format files under ``root`` in a stable order, hidden entries skipped
+    (version-control folders, editor back-ups, macOS metadata); unreadable folders
+    are reported."""
+    found: list[InputFile | ItemError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or str(root)
+        found.append(ItemError(Origin(where), f"cannot read folder: {exc.strerror or exc}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d)) if recursive else []
+        for name in sorted(files):
+            candidate = Path(folder) / name
+            if not _hidden(name) and _known(candidate):
+                found.append(_input(candidate))
+    return found
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _known(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in EXTENSIONS or suffix in ARCHIVE_EXTENSIONS
+
+
+def _input(path: Path) -> InputFile | ItemError:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return ItemError(Origin(str(path)), f"cannot read: {exc.strerror or exc}")
+    return InputFile(str(path), size, archive=_is_archive_name(path.name))
+
+
+def _read_file(path: str, fmt: str) -> Iterator[Item]:
+    origin = Origin(path)
+    try:
+        with open(path, "rb") as handle:
+            data = _read_bounded(handle, MAX_FILE_BYTES)
+    except OSError as exc:
+        yield ItemError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    if data is None:
+        yield ItemError(origin, f"file is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
+    else:
+        yield from read_bytes(data, origin, fmt)
+
+
+def _read_stream(stream: BinaryIO, fmt: str) -> Iterator[Item]:
+    """Standard input: a document in any format, or a zip archive."""
+    origin = Origin("-")
+    try:
+        data = _read_bounded(stream, MAX_FILE_BYTES)
+    except OSError as exc:
+        yield ItemError(origin, f"cannot read standard input: {exc.strerror or exc}")
+        return
+    if data is None:
+        yield ItemError(origin, f"input is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
+    elif data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
+        yield from _read_archive(io.BytesIO(data), origin, fmt, _Budget(MAX_ARCHIVE_BYTES), depth=0)
+    else:
+        yield from read_bytes(data, origin, fmt)
+
+
+def _read_bounded(handle: BinaryIO, limit: int) -> bytes | None:
+    """All of ``handle``, or None once it passes ``limit`` bytes (never reads far past)."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := handle.read(READ_CHUNK):
+        total += len(chunk)
+        if total > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Bytes an archive (with its nested archives) may still inflate."""
+
+    remaining: int
+
+
+def _read_archive_file(path: str, fmt: str) -> Iterator[Item]:
+    origin = Origin(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator ends
+    except OSError as exc:
+        yield ItemError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        yield from _read_archive(handle, origin, fmt, _Budget(MAX_ARCHIVE_BYTES), depth=0)
+
+
+def _read_archive(
+    handle: BinaryIO, origin: Origin, fmt: str, budget: _Budget, depth: int
+) -> Iterator[Item]:
+    """Stream the members of one zip: each is inflated, read and released in turn."""
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        yield ItemError(origin, f"not a readable zip archive: {exc}")
+        return
+    with archive:
+        attempted = 0
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            member_origin = _member_origin(origin, info.filename)
+            unsafe = _unsafe_name(info.filename)
+            if unsafe:
+                attempted += 1
+                yield ItemError(member_origin, unsafe)
+                continue
+            if _hidden_member(info.filename) or not _wanted_member(info.filename, fmt):
+                continue
+            attempted += 1
+            problem = _member_problem(info, budget)
+            if problem:
+                yield ItemError(member_origin, problem)
+                if problem == _bomb_message():
+                    return
+                continue
+            try:
+                data = archive.read(info)
+            except _DAMAGED_MEMBER_ERRORS as exc:
+                yield ItemError(member_origin, f"damaged archive member: {exc}")
+                continue
+            except NotImplementedError as exc:
+                yield ItemError(member_origin, f"unsupported compression: {exc}")
+                continue
+            budget.remaining -= len(data)
+            yield from _read_member(data, member_origin, info.filename, fmt, budget, depth)
+        if not attempted:
+            yield ItemError(origin, "archive holds no file in a format this tool reads")
+
+
+def _read_member(
+    data: bytes, origin: Origin, name: str, fmt: str, budget: _Budget, depth: int
+) -> Iterator[Item]:
+    if _is_archive_name(name):
+        if depth >= MAX_ARCHIVE_DEPTH:
+            yield ItemError(origin, "archive nested more than one level deep; not expanded")
+        else:
+            yield from _read_archive(io.BytesIO(data), origin, fmt, budget, depth + 1)
+    else:
+        yield from read_bytes(data, origin, fmt)
+
+
+def _member_origin(origin: Origin, name: str) -> Origin:
+    """Nested members are named outer-member!inner-member."""
+    member = name if origin.member is None else f"{origin.member}!{name}"
+    return Origin(origin.path, member=member)
+
+
+def _hidden_member(name: str) -> bool:
+    return any(_hidden(part) for part in PurePosixPath(name.replace("\\", "/")).parts)
+
+
+def _wanted_member(name: str, fmt: str) -> bool:
+    """Like a folder: archives and known formats, or everything when a format is given."""
+    suffix = PurePosixPath(name).suffix.lower()
+    return fmt != "auto" or suffix in EXTENSIONS or suffix in ARCHIVE_EXTENSIONS
+
+
+def _unsafe_name(name: str) -> str | None:
+    """Names that would escape a folder if extracted: refused though nothing is written,
+    as such an archive is hostile or broken."""
+    name = name.replace("\\", "/")
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return "unsafe member name (absolute path); not read"
+    if ".." in PurePosixPath(name).parts:
+        return "unsafe member name (path traversal with '..'); not read"
+    return None
+
+
+def _member_problem(info: zipfile.ZipInfo, budget: _Budget) -> str | None:
+    """Why a member must not be inflated, judged from its header. zipfile inflates no
+    more than the header declares (a lying header fails the CRC check), so the declared
+    sizes are the ones to check."""
+    if info.flag_bits & 0x1:
+        return "encrypted member; not read"
+    if info.file_size > MAX_MEMBER_BYTES:
+        return f"member is larger than {MAX_MEMBER_BYTES // MiB} MiB; not read"
+    if info.file_size > RATIO_CHECK_MIN_BYTES and (
+        info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+    ):
+        ratio = info.file_size // max(info.compress_size, 1)
+        return (
+            f"compression ratio {ratio}:1 exceeds {MAX_COMPRESSION_RATIO}:1 (a zip bomb?); not read"
+        )
+    if info.file_size > budget.remaining:
+        return _bomb_message()
+    return None
+
+
+def _bomb_message() -> str:
+    return (
+        f"archive inflates past {MAX_ARCHIVE_BYTES // MiB} MiB in all (a zip bomb?); "
+        "the rest of it is not read"
+    )

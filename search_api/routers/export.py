@@ -1,0 +1,100 @@
+"""GET /api/export: every match as CSV or JSON Lines, streamed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+
+from rasd.engine import Engine
+from search_api import service
+from search_api.deps import alias_dep, get_engine, labels_dep
+from search_api.labels import Labels
+from search_api.params import ExportParams
+from search_api.routers.search import ERRORS
+
+router = APIRouter(prefix="/api", tags=["export"])
+
+CSV_COLUMNS = (
+    "id", "url", "title", "source", "published_at", "published_precision", "countries",
+    "organizations", "persons", "places", "topics", "story_id", "duplicate_of", "body",
+)  # fmt: skip
+
+
+def csv_row(article: dict[str, Any]) -> list[str]:
+    """Lists as ids joined by "|"; labels are in the JSON Lines export."""
+    return [
+        article["id"],
+        article.get("url") or "",
+        article["title"],
+        (article.get("source") or {}).get("id", ""),
+        article["published"]["date"] or "",
+        article["published"]["precision"],
+        "|".join(c["code"] for c in article["countries"]),
+        "|".join(o["id"] for o in article["organizations"]),
+        "|".join(article["persons"]),
+        "|".join(p["id"] for p in article["places"]),
+        "|".join(t["id"] for t in article["topics"]),
+        article.get("story_id") or "",
+        article.get("duplicate_of") or "",
+        article["body"],
+    ]
+
+
+def _csv(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")  # a BOM, so spreadsheet programs read the Arabic as UTF-8
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(csv_row(row))
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _jsonl(rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    for row in rows:
+        yield orjson.dumps(row) + b"\n"
+
+
+@router.get(
+    "/export",
+    responses={
+        **ERRORS,
+        200: {
+            "description": "CSV (UTF-8 with BOM) or JSON Lines, one article per row.",
+            "content": {"text/csv": {}, "application/x-ndjson": {}},
+        },
+    },
+)
+def export(
+    params: Annotated[ExportParams, Query()],
+    engine: Annotated[Engine, Depends(get_engine)],
+    labels: Annotated[Labels, Depends(labels_dep)],
+    alias: Annotated[str, Depends(alias_dep)],
+) -> StreamingResponse:
+    """Every article matching the same filters as /api/search, streamed through a point
+    in time (no page limit), up to the server's cap (RASD_EXPORT_MAX_ROWS).
+
+    Example: `/api/export?q=تهريب&country=SA&format=csv`"""
+    service.parse(params, labels)  # a bad query is a 422 before streaming starts
+    rows = service.export_hits(engine, alias, params, labels)
+    if params.format == "jsonl":
+        return StreamingResponse(
+            _jsonl(rows),
+            media_type="application/x-ndjson",
+            headers={"Content-Disposition": 'attachment; filename="rasd-export.jsonl"'},
+        )
+    return StreamingResponse(
+        _csv(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="rasd-export.csv"'},
+    )

@@ -1,0 +1,37 @@
+"""GET /healthz: is the engine reachable and the index there?"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+
+from rasd.engine import EngineError
+from rasd.index_definition import alias_targets
+from search_api.deps import alias_dep, engine_for, forget_engine
+from search_api.schemas import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", response_model=Health, responses={503: {"model": Health}})
+def healthz(request: Request, alias: Annotated[str, Depends(alias_dep)]) -> Any:
+    """200 when the engine answers and the alias exists; 503 (with the reason) if not."""
+    try:
+        engine = engine_for(request.app)
+        present = bool(alias_targets(engine, alias))
+        documents = engine.count(alias) if present else None
+    except EngineError as exc:
+        forget_engine(request.app)
+        body = Health(status="unavailable", alias=alias, alias_present=False, detail=str(exc))
+        return JSONResponse(body.model_dump(exclude_none=True), status_code=503)
+    status = "ok" if present else "no_index"
+    body = Health(
+        status=status,
+        engine=f"{engine.flavor} {engine.version}",
+        alias=alias,
+        alias_present=present,
+        documents=documents,
+    )
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=200 if present else 503)

@@ -1,0 +1,269 @@
+"""indexer.sources: paths, folders, globs, archives and stdin to records; every bad
+input an ItemError with its origin, every good neighbour still read."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from indexer import sources
+from indexer.records import ItemError, Origin, RawRecord
+from indexer.sources import InputFile, iter_items, list_inputs, read_input
+
+TITLE = "الأمن يوقف شبكة للاتجار بالبشر"
+BODY = "أوقفت عناصر الأمن الوطني خمسة أشخاص يشتبه في تورطهم في شبكة للاتجار بالبشر."
+PAGE = f"{TITLE}\n\n{BODY}\n".encode()
+ARTICLE = json.dumps({"title": TITLE, "content": BODY}, ensure_ascii=False)
+
+
+def where(items: list) -> list[str]:
+    """Each item as "origin: reason" for errors and "origin" for records."""
+    return [str(i) if isinstance(i, ItemError) else str(i.origin) for i in items]
+
+
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_bytes(PAGE)
+    (tmp_path / "b.json").write_text(f"[{ARTICLE}, {ARTICLE}]", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not an article", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_bytes(PAGE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.jsonl").write_text(f"{ARTICLE}\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_bytes(PAGE)
+    return tmp_path
+
+
+def test_a_folder_lists_known_formats_and_skips_hidden_files(corpus: Path) -> None:
+    assert [Path(i.path).name for i in list_inputs([str(corpus)])] == ["a.txt", "b.json"]
+    recursive = list_inputs([str(corpus)], recursive=True)
+    assert [Path(i.path).name for i in recursive] == ["a.txt", "b.json", "c.jsonl"]
+    assert recursive[0] == InputFile(str(corpus / "a.txt"), len(PAGE), archive=False)
+
+
+def test_iter_items_reads_every_record(corpus: Path) -> None:
+    items = list(iter_items([str(corpus)], recursive=True))
+    assert where(items) == [
+        f"{corpus}/a.txt",
+        f"{corpus}/b.json[#0]",
+        f"{corpus}/b.json[#1]",
+        f"{corpus}/sub/c.jsonl:1",
+    ]
+    assert all(isinstance(i, RawRecord) and i.body == BODY for i in items)
+
+
+def test_a_file_named_directly_is_read_whatever_its_extension(corpus: Path) -> None:
+    (record,) = iter_items([str(corpus / "notes.md")])
+    assert record.body == "# not an article"
+
+
+def test_globs(corpus: Path) -> None:
+    assert [Path(i.path).name for i in list_inputs([f"{corpus}/**/*.json*"])] == [
+        "b.json",
+        "c.jsonl",
+    ]
+    (error,) = list_inputs([f"{corpus}/*.xml"])
+    assert error.reason == "no file matches this pattern"
+
+
+def test_missing_paths_are_errors_and_the_rest_still_read(corpus: Path) -> None:
+    items = list(iter_items([str(corpus / "nope.txt"), str(corpus / "a.txt")]))
+    assert where(items) == [f"{corpus}/nope.txt: no such file or directory", f"{corpus}/a.txt"]
+
+
+def test_bad_files_are_reported_one_by_one(tmp_path: Path) -> None:
+    files = {
+        "1-empty.txt": b"",
+        "2-blank.txt": b"  \n\n\t \r\n",
+        "3-image.txt": b"\x89PNG\r\n\x1a\n" + os.urandom(200),
+        "4-pdf.html": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
+        "5-long-line.txt": b"x" * (2 * 1024 * 1024),
+        "6-good.txt": PAGE,
+        "7-broken.json": b'{"title": ',
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    items = list(iter_items([str(tmp_path)]))
+    assert [Path(i.origin.path).name for i in items] == sorted(files)
+    assert [type(i).__name__ for i in items] == ["ItemError"] * 5 + ["RawRecord", "ItemError"]
+    empty, blank, image, pdf, long_line, _, broken = items
+    assert empty.reason == "empty file"
+    assert blank.reason == "file holds only whitespace"
+    assert image.reason == "binary data (PNG image), not text"
+    assert pdf.reason == "binary data (PDF document), not text"
+    assert long_line.origin.line == 1 and "characters" in long_line.reason
+    assert broken.reason.startswith("invalid JSON")
+
+
+def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "locked.txt").write_bytes(PAGE)
+    (tmp_path / "open.txt").write_bytes(PAGE)
+    real_open = open
+
+    def guarded_open(path: str, *args: object, **kwargs: object):
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(sources, "open", guarded_open, raising=False)
+    items = list(iter_items([str(tmp_path)]))
+    assert where(items) == [
+        f"{tmp_path}/locked.txt: cannot read: Permission denied",
+        f"{tmp_path}/open.txt",
+    ]
+
+
+def test_a_broken_symlink(tmp_path: Path) -> None:
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (error,) = iter_items([str(tmp_path / "dangling.txt")])
+    assert error.reason.startswith("cannot read")
+
+
+def test_a_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(sources, "READ_CHUNK", 64)
+    (tmp_path / "big.txt").write_bytes(PAGE * 10)
+    (error,) = iter_items([str(tmp_path / "big.txt")])
+    assert "larger than" in error.reason
+
+
+def test_zip_members_are_streamed_with_their_names(tmp_path: Path) -> None:
+    archive = tmp_path / "batch.zip"
+    archive.write_bytes(
+        zip_bytes(
+            {
+                "docs/a.txt": PAGE,
+                "docs/b.json": f"[{ARTICLE}]".encode(),
+                "docs/readme.md": b"ignored: not an article format",
+                "__MACOSX/docs/._a.txt": b"\x00\x05\x16\x07",
+                "docs/": b"",
+            }
+        )
+    )
+    (entry,) = list_inputs([str(archive)])
+    assert entry.archive and entry.size == archive.stat().st_size
+    items = list(read_input(entry))
+    assert where(items) == [f"{archive}!docs/a.txt", f"{archive}!docs/b.json[#0]"]
+
+
+def test_unsafe_member_names_are_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "evil.zip"
+    archive.write_bytes(zip_bytes({"../escape.txt": PAGE, "/etc/abs.txt": PAGE, "ok.txt": PAGE}))
+    items = list(iter_items([str(archive)]))
+    assert where(items) == [
+        f"{archive}!../escape.txt: unsafe member name (path traversal with '..'); not read",
+        f"{archive}!/etc/abs.txt: unsafe member name (absolute path); not read",
+        f"{archive}!ok.txt",
+    ]
+
+
+def test_a_zip_bomb_member_is_refused_by_its_ratio(tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.zip"
+    archive.write_bytes(zip_bytes({"bomb.txt": b"\x20" * (20 * 1024 * 1024), "ok.txt": PAGE}))
+    items = list(iter_items([str(archive)]))
+    assert isinstance(items[0], ItemError)
+    assert "compression ratio" in items[0].reason and "zip bomb" in items[0].reason
+    assert isinstance(items[1], RawRecord)
+
+
+def test_an_archive_stops_expanding_past_its_total_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "MAX_ARCHIVE_BYTES", len(PAGE) * 2 + 10)
+    archive = tmp_path / "many.zip"
+    archive.write_bytes(zip_bytes({f"{n}.txt": PAGE for n in range(5)}))
+    items = list(iter_items([str(archive)]))
+    assert [type(i).__name__ for i in items] == ["RawRecord", "RawRecord", "ItemError"]
+    assert "inflates past" in items[2].reason and items[2].origin.member == "2.txt"
+
+
+def test_a_member_whose_header_understates_its_size(tmp_path: Path) -> None:
+    data = bytearray(zip_bytes({"a.txt": PAGE * 50, "b.txt": PAGE}, zipfile.ZIP_STORED))
+    # Declare 10 bytes for a.txt in its local header and its central directory entry.
+    for offset in (22, data.index(b"PK\x01\x02") + 24):
+        data[offset : offset + 4] = (10).to_bytes(4, "little")
+    archive = tmp_path / "liar.zip"
+    archive.write_bytes(bytes(data))
+    items = list(iter_items([str(archive)]))
+    assert [type(i).__name__ for i in items] == ["ItemError", "RawRecord"]
+    assert items[0].origin.member == "a.txt"
+    assert items[0].reason.startswith("damaged archive member")
+
+
+def test_nested_archives_one_level_deep(tmp_path: Path) -> None:
+    inner = zip_bytes({"in.txt": PAGE})
+    innermost = zip_bytes({"deep.zip": zip_bytes({"x.txt": PAGE})})
+    archive = tmp_path / "outer.zip"
+    archive.write_bytes(zip_bytes({"inner.zip": inner, "two.zip": innermost}))
+    items = list(iter_items([str(archive)]))
+    assert where(items) == [
+        f"{archive}!inner.zip!in.txt",
+        f"{archive}!two.zip!deep.zip: archive nested more than one level deep; not expanded",
+    ]
+
+
+def test_broken_and_empty_archives(tmp_path: Path) -> None:
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 this is not really a zip")
+    (tmp_path / "empty.zip").write_bytes(zip_bytes({}))
+    (tmp_path / "other.zip").write_bytes(zip_bytes({"image.png": b"\x89PNG"}))
+    items = list(iter_items([str(tmp_path)]))
+    assert [i.reason.split(":")[0] for i in items] == [
+        "not a readable zip archive",
+        "archive holds no file in a format this tool reads",
+        "archive holds no file in a format this tool reads",
+    ]
+
+
+def test_a_zip_renamed_to_text_is_binary(tmp_path: Path) -> None:
+    (tmp_path / "archive.txt").write_bytes(zip_bytes({"a.txt": PAGE}))
+    (error,) = iter_items([str(tmp_path / "archive.txt")])
+    assert error.reason == "binary data (zip archive), not text"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (f"{ARTICLE}\n{{broken\n{ARTICLE}\n".encode(), ["-:1", "-:2", "-:3"]),
+        (f"[{ARTICLE}]".encode(), ["-[#0]"]),
+        (PAGE, ["-"]),
+        ("<html><body><article><p>" + BODY * 3 + "</p></article></body></html>", ["-"]),
+        (zip_bytes({"a.txt": PAGE, "b.jsonl": ARTICLE.encode()}), ["-!a.txt", "-!b.jsonl:1"]),
+        (b"", ["-"]),
+    ],
+)
+def test_stdin_is_sniffed(data: bytes | str, expected: list[str]) -> None:
+    raw = data.encode() if isinstance(data, str) else data
+    items = list(iter_items(["-"], stdin=io.BytesIO(raw)))
+    assert [str(i.origin) for i in items] == expected
+
+
+def test_an_unknown_format_is_refused_before_reading() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        iter_items(["-"], format="docx")
+
+
+def test_an_explicit_format_overrides_extensions(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"{ARTICLE}\n{ARTICLE}\n", encoding="utf-8")
+    items = list(iter_items([str(tmp_path / "a.txt")], format="jsonl"))
+    assert where(items) == [f"{tmp_path}/a.txt:1", f"{tmp_path}/a.txt:2"]
+
+
+def test_origins_round_trip_to_dicts(tmp_path: Path) -> None:
+    archive = tmp_path / "x.zip"
+    archive.write_bytes(zip_bytes({"a.json": f"[{ARTICLE}]".encode()}))
+    (record,) = iter_items([str(archive)])
+    assert record.origin == Origin(str(archive), member="a.json", record=0)
+    assert record.origin.to_dict() == {"path": str(archive), "member": "a.json", "record": 0}
