@@ -4,21 +4,30 @@ Ids are deterministic and unchanged articles are never rewritten, so re-running 
 scratch is already safe; the checkpoint only makes it fast. One JSON line per finished
 input, keyed by path, size and modification time (a changed file is read again). The
 file is removed when a run completes.
+
+An input counts as finished only ``SETTLE_S`` after its last document was acknowledged:
+during a load the engine syncs its translog every few seconds (``index_tuning``), so an
+acknowledgement younger than that could still be lost if the engine is killed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import orjson
+
+# Longer than the engine's translog sync interval during loads (5 s).
+SETTLE_S = 10.0
 
 
 class Checkpoint:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._done: set[str] = set()
+        self._settling: list[tuple[float, str]] = []
         if path.exists():
             for line in path.read_bytes().splitlines():
                 try:
@@ -39,6 +48,17 @@ class Checkpoint:
         return _key(input_path) in self._done
 
     def mark_done(self, input_path: str) -> None:
+        """Every document of the input was acknowledged; recorded once it settles."""
+        self._settling.append((time.monotonic(), input_path))
+        self.record_settled()
+
+    def record_settled(self, *, settle_s: float = SETTLE_S) -> None:
+        """Write down the inputs acknowledged more than ``settle_s`` ago."""
+        now = time.monotonic()
+        while self._settling and now - self._settling[0][0] >= settle_s:
+            self._record(self._settling.pop(0)[1])
+
+    def _record(self, input_path: str) -> None:
         key = _key(input_path)
         if key is None or key in self._done:
             return

@@ -30,7 +30,6 @@ from rasd.sites import load_sites
 MAX_EVENT_DATES = 20  # a timeline article lists many; the first ones date the events
 LANGUAGE_SAMPLE = 600
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
-_LATIN_LETTER_RE = re.compile(r"[a-z\u00e0-\u00ff]")
 
 
 @dataclass(slots=True)
@@ -78,7 +77,10 @@ def build_document(record: RawRecord, *, ingested_at: str) -> BuiltDoc:
     published = _publication_date(record, title, body, warnings)
     events = find_dates(body, published=published)[:MAX_EVENT_DATES]
     entities = default_extractor().extract(
-        title, body, source_country=site.country if site else None
+        title,
+        body,
+        source_country=site.country if site else None,
+        normalized=(title_norm, body_norm),
     )
     sig = signature(body_norm)
     source: dict[str, Any] = {
@@ -144,8 +146,11 @@ def _event(mention: DateMention) -> dict[str, Any]:
 
 
 def _language(normalized_sample: str) -> str:
-    """ "ar" when Arabic letters dominate; Rasd's analysis is Arabic, so the rest is
-    "other" rather than a guess between Latin-script languages."""
-    arabic = len(_ARABIC_LETTER_RE.findall(normalized_sample))
-    latin = len(_LATIN_LETTER_RE.findall(normalized_sample))
-    return "ar" if arabic and arabic >= latin else "other"
+    """ "ar" when Arabic dominates, else "other" (Rasd's analysis is Arabic; no guessing
+    between Latin-script languages). Cheap: in normalized text, letters outside ASCII
+    are two UTF-8 bytes each, so the byte surplus counts them."""
+    if not _ARABIC_LETTER_RE.search(normalized_sample):
+        return "other"
+    non_ascii = len(normalized_sample.encode("utf-8")) - len(normalized_sample)
+    letters = len(normalized_sample) - normalized_sample.count(" ")
+    return "ar" if letters and non_ascii / letters >= 0.5 else "other"

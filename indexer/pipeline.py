@@ -203,6 +203,7 @@ def _drive(
             while len(building) > in_flight:
                 settle(building.popleft())
         building.append(_Batch(entry.path, end_of_input=entry))
+        checkpoint.record_settled()
     while building:
         settle(building.popleft())
     if writer:

@@ -26,6 +26,8 @@ MIN_WORDS = 20  # shorter texts are too small to call near-duplicates
 
 _EMPTY = np.iinfo(np.uint32).max
 _MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77], dtype=np.uint64)
+# Odd 32-bit multipliers that mix a band's rows into one key.
+_BAND_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F][:ROWS], dtype=np.uint64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +36,10 @@ class Signature:
 
     def bands(self) -> list[str]:
         """Band keys ("band index:hash"), skipping bands with an empty bin."""
-        keys = []
-        for band in range(BANDS):
-            rows = self.values[band * ROWS : (band + 1) * ROWS]
-            if (rows == _EMPTY).any():
-                continue
-            keys.append(f"{band}:{zlib.crc32(rows.tobytes()):08x}")
-        return keys
+        rows = self.values.reshape(BANDS, ROWS).astype(np.uint64)
+        full = ~(rows == _EMPTY).any(axis=1)
+        keys = ((rows * _BAND_MIX).sum(axis=1) & np.uint64(0xFFFFFFFF)).tolist()
+        return [f"{band}:{key:08x}" for band, key in enumerate(keys) if full[band]]
 
     def similarity(self, other: Signature) -> float:
         filled = (self.values != _EMPTY) & (other.values != _EMPTY)
@@ -61,9 +60,9 @@ def signature(normalized_body: str) -> Signature | None:
     words = normalized_body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
     if len(words) < MIN_WORDS:
         return None
-    word_hashes = np.fromiter(
-        (zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words)
-    )
+    # One encode and a C-level map: a Python loop per word would double the cost.
+    encoded = " ".join(words).encode("utf-8").split()
+    word_hashes = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(encoded))
     # Combine three consecutive word hashes into one shingle hash, vectorized.
     shingles = (
         word_hashes[:-2] * _MULTIPLIERS[0] + word_hashes[1:-1] * _MULTIPLIERS[1] + word_hashes[2:]

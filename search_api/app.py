@@ -17,7 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, ORJSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.engine import EngineError, EngineUnavailable
@@ -46,7 +46,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Rasd API",
         description=DESCRIPTION,
         version="1.0",
-        default_response_class=ORJSONResponse,
         lifespan=_lifespan,
         openapi_tags=[
             {"name": "search", "description": "Full-text search with facets."},

@@ -66,12 +66,12 @@ INTERVALS = ("day", "week", "month", "year")
 
 
 def date_interval(start: date, end: date) -> str:
-    """Bars that fit the range: days up to two months, weeks up to a year, months up
-    to five years, years beyond."""
+    """Bars that fit the range: days up to two months, weeks up to half a year, months
+    up to five years, years beyond (so 8 to 60 bars, never hundreds)."""
     days = (end - start).days
     if days <= 62:
         return "day"
-    if days <= 366:
+    if days <= 183:
         return "week"
     if days <= 5 * 366:
         return "month"

@@ -354,7 +354,17 @@ def test_empty_article(extractor: EntityExtractor) -> None:
 
 # --- speed -----------------------------------------------------------------------------
 
-SAUDINEWSNET = Path(os.environ.get("RASD_SHARED_DIR", "/work/shared")) / "data" / "saudinewsnet"
+
+def _shared_dir() -> Path:
+    """As in ``tests/conftest.py``: ``RASD_SHARED_DIR``, else ``../shared`` beside the
+    project, else the workplace's ``/work/shared``."""
+    if "RASD_SHARED_DIR" in os.environ:
+        return Path(os.environ["RASD_SHARED_DIR"])
+    beside = Path(__file__).resolve().parents[3].parent / "shared"
+    return beside if beside.exists() else Path("/work/shared")
+
+
+SAUDINEWSNET = _shared_dir() / "data" / "saudinewsnet"
 
 
 @pytest.mark.slow
