@@ -17,10 +17,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-## Engine up, index created, (later: demo corpus indexed, UI and API served).
+# The seed page is read from ../shared when it is there.
+SEED := $(wildcard ../shared/seed/*.txt)
+
+## Engine up, demo corpus (and seed page) indexed, web UI and API served on :8000.
 run: $(STAMP)
 	$(RASD) engine start
-	$(RASD) index init
+	$(RASD) index demo/corpus $(SEED)
+	@echo "Rasd: http://127.0.0.1:8000/  (API docs: http://127.0.0.1:8000/docs)"
+	$(RASD) serve
 
 ## Lint, then the whole test suite against the real engine (started if needed).
 test: $(STAMP) lint

@@ -12,6 +12,7 @@ from rich.table import Table
 from cli.output import EXIT_FATAL, console, print_error
 from launcher import process
 from rasd.engine import EngineUnavailable, connect
+from rasd.index_tuning import restore_all
 from rasd.settings import get_settings
 
 app = typer.Typer(help="Run the embedded OpenSearch engine.", no_args_is_help=True)
@@ -33,6 +34,12 @@ def start() -> None:
             f"The engine is already running (pid {result.pid}) on {settings.local_engine_url}."
         )
         return
+    restored = restore_all(connect(settings))
+    if restored:
+        console.print(
+            f"Restored the normal settings of {', '.join(restored)} (a load was "
+            "interrupted; re-run it to finish)."
+        )
     memory = process.resident_memory_mib(result.pid)
     console.print(
         f"[green]Engine started[/] on {settings.local_engine_url} (pid {result.pid}) in "

@@ -240,6 +240,27 @@ def unreachable_message(settings: Settings, detail: str) -> str:
     return f"The search engine at {url} cannot be reached ({detail}). {hint}"
 
 
+def _orjson_serializer() -> Any:
+    """opensearch-py's serializer with orjson: several times faster on the large
+    answers searches with facets and highlights return."""
+    from opensearchpy.exceptions import SerializationError
+    from opensearchpy.serializer import JSONSerializer
+
+    class OrjsonSerializer(JSONSerializer):
+        def loads(self, s: str | bytes) -> Any:
+            try:
+                return orjson.loads(s)
+            except orjson.JSONDecodeError as exc:
+                raise SerializationError(s, exc) from exc
+
+        def dumps(self, data: Any) -> Any:
+            if isinstance(data, str | bytes):
+                return data
+            return orjson.dumps(data, default=self.default)
+
+    return OrjsonSerializer()
+
+
 def connect(settings: Settings | None = None) -> Engine:
     """Detect the backend and build its client. Raises EngineUnavailable when down."""
     settings = settings or get_settings()
@@ -258,6 +279,7 @@ def connect(settings: Settings | None = None) -> Engine:
             timeout=settings.engine_timeout,
             pool_maxsize=POOL_SIZE,
             max_retries=0,
+            serializer=_orjson_serializer(),
         )
     else:
         from elasticsearch import Elasticsearch

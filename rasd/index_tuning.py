@@ -52,3 +52,13 @@ def restore_if_relaxed(engine: Engine, index: str) -> bool:
     engine.request("PUT", f"/{index}/_mapping", {"_meta": meta})
     engine.refresh(index)
     return True
+
+
+def restore_all(engine: Engine) -> list[str]:
+    """Restore every index a load left relaxed (after a crash); the names restored."""
+    restored = []
+    for index, mapping in engine.request("GET", "/_all/_mapping").items():
+        if not index.startswith(".") and MARKER in mapping["mappings"].get("_meta", {}):
+            restore_if_relaxed(engine, index)
+            restored.append(index)
+    return restored

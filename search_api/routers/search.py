@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+import orjson
+from fastapi import APIRouter, Depends, Query, Response
 
 from rasd.engine import Engine
 from search_api import service
@@ -27,10 +28,13 @@ def search(
     engine: Annotated[Engine, Depends(get_engine)],
     labels: Annotated[Labels, Depends(labels_dep)],
     alias: Annotated[str, Depends(alias_dep)],
-) -> dict[str, Any]:
+) -> Response:
     """Full-text search with disjunctive facets.
 
     Example: `/api/search?q=الإرهاب&country=MA&date_from=2015-07` — Moroccan articles
     about terrorism since July 2015, with counts per country (as if Morocco were not
     selected), organization, source, topic and date."""
-    return service.search(engine, alias, params, labels)
+    # The hot path: serialized with orjson as it is; the response model above documents
+    # the shape (and tests/search_api check it) without re-validating every answer.
+    result = service.search(engine, alias, params, labels)
+    return Response(orjson.dumps(result), media_type="application/json")

@@ -1,0 +1,171 @@
+"""Ingest benchmark: all of SaudiNewsNet, Rasd end to end vs. the engine's raw _bulk rate.
+
+    .venv/bin/python -m bench.ingest [--data DIR] [--workers N]
+
+1. Warm-up: ``rasd index`` into a scratch alias; its final documents are exported
+   (not timed) so the raw run sends exactly what Rasd indexes.
+2. Raw: those documents as pre-built NDJSON, sent with plain ``_bulk`` (8 MB chunks,
+   two connections, like Rasd's sender) into a fresh index with the same mapping and
+   the same load settings; then a refresh. No Rasd processing at all.
+3. Rasd: ``rasd index DATA`` from the zips into a fresh alias, as a user runs it
+   (reading, decoding, extraction, dedupe, indexing), then a refresh; the indexer's
+   peak resident memory (main process and its workers) is sampled meanwhile.
+
+Both timed runs hit the same warm engine, one after the other, in one invocation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+from bench.common import SAUDINEWSNET, PeakMemory, machine, save
+from rasd.engine import Engine, connect
+from rasd.index_definition import alias_targets, delete_alias_and_indices, ensure_index
+from rasd.index_tuning import relax, restore_if_relaxed
+from rasd.settings import get_settings
+
+CHUNK_BYTES = 8 * 1024 * 1024
+CONNECTIONS = 2
+ALIASES = {"warmup": "bench-ingest-warmup", "raw": "bench-ingest-raw", "rasd": "bench-ingest-rasd"}
+
+
+def rasd_index(data: Path, alias: str, workers: int | None) -> tuple[float, PeakMemory, str]:
+    command = [sys.executable, "-m", "cli", "index", str(data), "--index", alias]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    began = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    with PeakMemory(child.pid) as memory:
+        out, _ = child.communicate()
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"rasd index failed ({child.returncode}):\n{out}")
+    return time.perf_counter() - began, memory, out
+
+
+def export_documents(engine: Engine, alias: str) -> list[tuple[str, bytes]]:
+    """Every document of the alias, as (id, source JSON), through a point in time."""
+    pit = engine.open_point_in_time(alias, "5m")
+    docs: list[tuple[str, bytes]] = []
+    after = None
+    try:
+        while True:
+            body: dict[str, Any] = {
+                "size": 5000,
+                "pit": {"id": pit, "keep_alive": "5m"},
+                "sort": [{"id": "asc"}],
+                "track_total_hits": False,
+            }
+            if after:
+                body["search_after"] = after
+            hits = engine.request("POST", "/_search", body)["hits"]["hits"]
+            docs += [(h["_id"], orjson.dumps(h["_source"])) for h in hits]
+            if len(hits) < 5000:
+                return docs
+            after = hits[-1]["sort"]
+    finally:
+        engine.close_point_in_time(pit)
+
+
+def ndjson_chunks(index: str, docs: list[tuple[str, bytes]]) -> list[bytes]:
+    chunks, current, size = [], [], 0
+    for doc_id, source in docs:
+        pair = orjson.dumps({"index": {"_index": index, "_id": doc_id}}) + b"\n" + source + b"\n"
+        if current and size + len(pair) > CHUNK_BYTES:
+            chunks.append(b"".join(current))
+            current, size = [], 0
+        current.append(pair)
+        size += len(pair)
+    if current:
+        chunks.append(b"".join(current))
+    return chunks
+
+
+def raw_bulk(engine: Engine, alias: str, docs: list[tuple[str, bytes]]) -> float:
+    index = ensure_index(engine, alias)
+    relax(engine, index)  # the same load settings Rasd uses
+    chunks = ndjson_chunks(index, docs)
+    headers = {"content-type": "application/x-ndjson"}
+
+    def send(chunk: bytes) -> None:
+        answer = http.post(f"{engine.url}/_bulk", content=chunk, headers=headers)
+        answer.raise_for_status()
+        if answer.json()["errors"]:
+            raise SystemExit("raw _bulk reported item errors")
+
+    began = time.perf_counter()
+    with httpx.Client(timeout=300) as http, ThreadPoolExecutor(CONNECTIONS) as pool:
+        list(pool.map(send, chunks))
+    restore_if_relaxed(engine, index)  # includes the refresh
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=SAUDINEWSNET)
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args()
+    engine = connect(get_settings().model_copy(update={"engine_timeout": 900}))
+    for alias in ALIASES.values():
+        delete_alias_and_indices(engine, alias)
+    started = machine()
+
+    print("warm-up run (not timed) …", flush=True)
+    rasd_index(args.data, ALIASES["warmup"], args.workers)
+    engine.refresh(ALIASES["warmup"])
+    docs = export_documents(engine, ALIASES["warmup"])
+    payload_mb = sum(len(s) for _, s in docs) / 1e6
+    print(f"{len(docs):,} documents, {payload_mb:.0f} MB of JSON", flush=True)
+
+    print("raw _bulk …", flush=True)
+    raw_s = raw_bulk(engine, ALIASES["raw"], docs)
+    raw_count = engine.count(ALIASES["raw"])
+
+    print("rasd index …", flush=True)
+    index_s, memory, summary = rasd_index(args.data, ALIASES["rasd"], args.workers)
+    refresh_began = time.perf_counter()
+    engine.refresh(ALIASES["rasd"])
+    rasd_s = index_s + (time.perf_counter() - refresh_began)
+    rasd_count = engine.count(ALIASES["rasd"])
+
+    result = {
+        "machine": started,
+        "documents": {"raw": raw_count, "rasd": rasd_count},
+        "raw": {"seconds": round(raw_s, 2), "docs_per_s": round(raw_count / raw_s, 1)},
+        "rasd": {
+            "seconds": round(rasd_s, 2),
+            "docs_per_s": round(rasd_count / rasd_s, 1),
+            "peak_rss_main_mib": round(memory.peak_main_kib / 1024),
+            "peak_rss_with_workers_mib": round(memory.peak_tree_kib / 1024),
+            "workers": args.workers or os.cpu_count(),
+        },
+        "ratio_rasd_to_raw": round((rasd_count / rasd_s) / (raw_count / raw_s), 3),
+        "index_summary": summary,
+        "goals": {"rasd_docs_per_s": 1000, "ratio": 0.8},
+    }
+    for alias in (ALIASES["warmup"], ALIASES["raw"]):
+        delete_alias_and_indices(engine, alias)
+    path = save("ingest", result)
+    print(summary)
+    print(
+        f"raw _bulk : {result['raw']['docs_per_s']:>8,.0f} docs/s ({raw_s:.1f} s)\n"
+        f"rasd index: {result['rasd']['docs_per_s']:>8,.0f} docs/s ({rasd_s:.1f} s), peak RSS "
+        f"{result['rasd']['peak_rss_with_workers_mib']} MiB with workers "
+        f"({result['rasd']['peak_rss_main_mib']} MiB main)\n"
+        f"ratio     : {result['ratio_rasd_to_raw']:.2f}   (goals: ≥1,000 docs/s, ≥0.80)\n"
+        f"saved to {path}; the Rasd index stays as {ALIASES['rasd']!r} "
+        f"({alias_targets(engine, ALIASES['rasd'])})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Search benchmark: the API vs. the same engine queries sent directly, side by side.
+
+    .venv/bin/python -m bench.search [--index ALIAS] [--requests N] [--api-workers N]
+
+A mixed query set (full-text queries from bench/relevance, some with country,
+organization, topic and date filters; every request computes all facets and the
+highlights) is sent at 1 and at 32 concurrent clients: once to ``/api/search`` of a
+``rasd serve`` started here, once as the very engine request the API builds, straight
+to the engine's ``_search``. Reported: p50 / p95 latency, throughput and errors of each,
+and the ratios API/direct. Index SaudiNewsNet first (bench.ingest leaves it as
+``bench-ingest-rasd``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import orjson
+
+from bench.common import ROOT, machine, save
+from rasd.engine import connect
+from rasd.settings import get_settings
+from search_api.labels import get_labels
+from search_api.params import SearchParams
+from search_api.service import build_search_body, parse
+
+FILTERS: list[dict[str, Any]] = [
+    {},
+    {"country": ["SA"]},
+    {"country": ["YE"], "topic": ["armed_conflict"]},
+    {"org": ["isis"]},
+    {"date_from": "2015-08-01", "date_to": "2015-08-07"},
+    {"country": ["SA", "AE"], "date_from": "2015-07"},
+]
+LEVELS = (1, 32)
+
+
+@dataclass
+class Run:
+    latencies_ms: list[float]
+    errors: int
+    seconds: float
+
+    def summary(self) -> dict[str, float]:
+        ordered = sorted(self.latencies_ms)
+        return {
+            "requests": len(ordered) + self.errors,
+            "errors": self.errors,
+            "p50_ms": round(statistics.median(ordered), 1),
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+            "throughput_rps": round(len(ordered) / self.seconds, 1),
+        }
+
+
+def query_set() -> list[SearchParams]:
+    queries = orjson.loads((ROOT / "bench" / "relevance" / "queries.json").read_bytes())
+    texts = [q["query"] for q in queries]
+    return [
+        SearchParams(q=text, **FILTERS[i % len(FILTERS)], size=10) for i, text in enumerate(texts)
+    ]
+
+
+async def load(requests: list[tuple[str, str, bytes | None]], concurrency: int) -> Run:
+    """Send the requests (method, url, body) with ``concurrency`` clients in parallel."""
+    latencies: list[float] = []
+    errors = 0
+    queue = list(reversed(requests))
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    async def client_loop(http: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while queue:
+            method, url, body = queue.pop()
+            began = time.perf_counter()
+            try:
+                answer = await http.request(
+                    method, url, content=body, headers={"content-type": "application/json"}
+                )
+                answer.raise_for_status()
+                answer.read()
+                latencies.append((time.perf_counter() - began) * 1000)
+            except httpx.HTTPError:
+                errors += 1
+
+    async with httpx.AsyncClient(timeout=60, limits=limits) as http:
+        began = time.perf_counter()
+        await asyncio.gather(*(client_loop(http) for _ in range(concurrency)))
+        seconds = time.perf_counter() - began
+    return Run(latencies, errors, seconds)
+
+
+def start_api(alias: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "RASD_INDEX": alias}
+    command = [sys.executable, "-m", "cli", "serve", "--port", str(port),
+               "--workers", str(workers)]  # fmt: skip
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit(f"the API did not start: {server.stderr.read().decode()[-2000:]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", default="bench-ingest-rasd")
+    parser.add_argument("--requests", type=int, default=400, help="per run at 32 clients")
+    parser.add_argument("--api-workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8099)
+    args = parser.parse_args()
+    engine = connect(get_settings().model_copy(update={"engine_timeout": 900}))
+    if not engine.exists(f"/{args.index}"):
+        raise SystemExit(f"no index {args.index!r}: run `python -m bench.ingest` first")
+
+    params = query_set()
+    labels = get_labels()
+    direct, api = [], []
+    for p in params:
+        body, _ = build_search_body(engine, args.index, p, parse(p, labels))
+        direct.append(("POST", f"{engine.url}/{args.index}/_search", orjson.dumps(body)))
+        query = httpx.QueryParams(p.model_dump(exclude_none=True, exclude_defaults=True))
+        api.append(("GET", f"http://127.0.0.1:{args.port}/api/search?{query}", None))
+
+    started = machine()
+    server = start_api(args.index, args.port, args.api_workers)
+    results: dict[str, Any] = {}
+    try:
+        asyncio.run(load(direct + api, 4))  # warm caches on both paths
+        for level in LEVELS:
+            count = args.requests if level > 1 else max(len(params), args.requests // 4)
+            repeat = (count + len(params) - 1) // len(params)
+            for name, requests in (("direct", direct), ("api", api)):
+                run = asyncio.run(load((requests * repeat)[:count], level))
+                results[f"{name}_c{level}"] = run.summary()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    ratios = {
+        f"c{level}": {
+            "p50_api_over_direct": round(
+                results[f"api_c{level}"]["p50_ms"] / results[f"direct_c{level}"]["p50_ms"], 2
+            ),
+            "throughput_api_over_direct": round(
+                results[f"api_c{level}"]["throughput_rps"]
+                / results[f"direct_c{level}"]["throughput_rps"],
+                2,
+            ),
+        }
+        for level in LEVELS
+    }
+    result = {
+        "machine": started,
+        "index": args.index,
+        "documents": engine.count(args.index),
+        "queries": len(params),
+        "api_workers": args.api_workers,
+        "runs": results,
+        "ratios": ratios,
+        "goals": {"p50_api_over_direct": 1.3, "throughput_api_over_direct": 0.8, "errors": 0},
+    }
+    path = save("search", result)
+    for name, summary in results.items():
+        print(f"{name:10s} {summary}")
+    print(f"ratios: {ratios}\nsaved to {path}")
+
+
+if __name__ == "__main__":
+    main()
