@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from web.i18n import Translator
 
@@ -37,14 +38,29 @@ def format_published(published: dict[str, Any], t: Translator) -> str:
 
 
 def format_event(event: dict[str, Any], t: Translator) -> str:
-    """An event date, as a range when it has an end ("8 – 9 أغسطس 2015" reads as two
-    full dates: simpler and never ambiguous)."""
+    """An event date, as a range when it has an end. A date whose year the text never
+    gives ("12 و13 نونبر الجاري" in an undated article) keeps its day and month."""
     precision = event.get("precision", "day")
-    start = format_date(event.get("date"), precision, t)
-    if event.get("end") and event["end"] != event.get("date"):
-        end = format_date(event["end"], precision, t)
-        return t("dates.range", start=start, end=end)
-    return start
+    if event.get("date"):
+        start = format_date(event["date"], precision, t)
+        if event.get("end") and event["end"] != event["date"]:
+            end = format_date(event["end"], precision, t)
+            return t("dates.range", start=start, end=end)
+        return start
+    if event.get("month"):
+        return t("date.no_year", date=_day_month_range(event, t))
+    return t("date.unknown")
+
+
+def _day_month_range(event: dict[str, Any], t: Translator) -> str:
+    month = t.month(event["month"])
+    start = f"{event['day']} {month}" if event.get("day") else month
+    end_day, end_month = event.get("end_day"), event.get("end_month") or event["month"]
+    if not end_day or (end_day, end_month) == (event.get("day"), event["month"]):
+        return start
+    if end_month == event["month"] and event.get("day"):
+        return f"{event['day']}–{end_day} {month}"
+    return t("dates.range", start=start, end=f"{end_day} {t.month(end_month)}")
 
 
 def short_date(value: str, t: Translator) -> str:
@@ -67,6 +83,13 @@ def date_range_label(date_from: str | None, date_to: str | None, t: Translator) 
     if date_from:
         return t("dates.since", start=partial(date_from))
     return t("dates.until", end=partial(date_to or ""))
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL when it is a web address; anything else (``javascript:``…) is no link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
 
 
 def bilingual(item: dict[str, Any], lang: str) -> tuple[str, str | None]:

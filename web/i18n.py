@@ -15,7 +15,10 @@ DEFAULT_LANG = "ar"
 STRINGS: dict[str, tuple[str, str]] = {
     # layout
     "site.name": ("رصد", "Rasd"),
-    "site.tagline": ("قاعدة معرفية لأخبار الأمن العربية", "A knowledge base of Arabic security news"),
+    "site.tagline": (
+        "قاعدة معرفية لأخبار الأمن العربية",
+        "A knowledge base of Arabic security news",
+    ),
     "nav.label": ("التنقل الرئيسي", "Main navigation"),
     "nav.search": ("البحث", "Search"),
     "nav.organizations": ("المنظمات", "Organizations"),
@@ -31,10 +34,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.label": ("ابحث في الأخبار", "Search the news"),
     "search.placeholder": ("مثال: الإرهاب الانتربول", "e.g. الإرهاب الانتربول"),
     "search.submit": ("بحث", "Search"),
-    "search.hint": (
-        'كلمات · "عبارة بعينها" · -استبعاد · أو بين بديلين: كلمة OR كلمة',
-        'words · "exact phrase" · -exclude · either word: a OR b',
-    ),
+    "syntax.label": ("صيغة البحث:", "Syntax:"),
+    "syntax.words": ("كل الكلمات", "every word"),
+    "syntax.phrase": ("عبارة بعينها", "exact phrase"),
+    "syntax.exclude": ("استبعاد", "exclude"),
+    "syntax.or": ("إحداهما", "either one"),
     # results header
     "results.heading": ("النتائج", "Results"),
     "results.recent": ("أحدث المقالات", "Latest articles"),
@@ -48,8 +52,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "collapse.off": ("عرض كل النسخ", "Show every version"),
     "results.to_filters": ("المرشحات", "Filters"),
     # hits
-    "hit.countries": ("الدول", "Countries"),
-    "hit.organizations": ("المنظمات", "Organizations"),
     "hit.filter_by": ("تصفية حسب: {label}", "Filter by: {label}"),
     "hit.remove_filter": ("إزالة المرشح: {label}", "Remove filter: {label}"),
     "hit.exact_duplicate": ("نسخة مطابقة", "Exact copy"),
@@ -60,7 +62,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filters.remove": ("إزالة: {label}", "Remove: {label}"),
     "filters.apply": ("تطبيق المرشحات", "Apply filters"),
     "filters.auto": ("تُطبَّق المرشحات فور اختيارها.", "Filters apply as soon as you pick them."),
-    "filters.more": ("عرض الكل ({count})", "Show all ({count})"),
     "filters.narrow": ("تصفية القائمة", "Filter the list"),
     "filters.narrow_placeholder": ("اكتب جزءا من الاسم", "Type part of a name"),
     "filters.none": ("لا قيم", "No values"),
@@ -79,14 +80,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dates.bar": ("{period}: {articles}", "{period}: {articles}"),
     "dates.from": ("من", "From"),
     "dates.to": ("إلى", "To"),
-    "dates.format_hint": ("سنة أو شهر أو يوم: 2015 أو 2015-07 أو 2015-07-21",
-                          "Year, month or day: 2015, 2015-07 or 2015-07-21"),  # fmt: skip
+    "dates.format_hint": (
+        "سنة أو شهر أو يوم: 2015 أو 2015-07 أو 2015-07-21",
+        "Year, month or day: 2015, 2015-07 or 2015-07-21",
+    ),
     "dates.apply": ("تطبيق", "Apply"),
     "dates.clear": ("كل التواريخ", "All dates"),
     "dates.range": ("{start} – {end}", "{start} – {end}"),
     "dates.since": ("منذ {start}", "Since {start}"),
     "dates.until": ("حتى {end}", "Until {end}"),
     "date.unknown": ("تاريخ غير معروف", "Date unknown"),
+    "date.no_year": ("{date} (دون سنة)", "{date} (year not given)"),
     # empty, no-result and error states
     "stats.heading": ("محتوى القاعدة", "In the knowledge base"),
     "stats.articles": ("مقالات", "articles"),
@@ -104,28 +108,47 @@ STRINGS: dict[str, tuple[str, str]] = {
     "noresult.remove_filter": ("أزل مرشح «{label}»", "Remove the filter “{label}”"),
     "noresult.remove_all": ("أزل كل المرشحات", "Remove every filter"),
     "noresult.fewer_words": ("استخدم كلمات أقل أو أعم", "Use fewer or more general words"),
+    "noresult.first_page": (
+        "عد إلى الصفحة الأولى من النتائج",
+        "Go back to the first page of results",
+    ),
     "noresult.spelling": ("تحقق من الإملاء", "Check the spelling"),
     "noresult.search_all": ("ابحث عن «{q}» دون مرشحات", "Search “{q}” without filters"),
     "invalid.heading": ("طلب غير صالح", "Invalid request"),
     "invalid.body": ("تعذّر فهم بعض معايير البحث:", "Some search settings could not be read:"),
+    "invalid.date_from": ("تاريخ البداية («من»)", "Start date (“From”)"),
+    "invalid.date_to": ("تاريخ النهاية («إلى»)", "End date (“To”)"),
+    "invalid.date_order": (
+        "تاريخ البداية بعد تاريخ النهاية",
+        "The start date is after the end date",
+    ),
+    "invalid.page": ("رقم الصفحة أو عدد النتائج فيها", "Page number or page size"),
     "invalid.restart": ("ابدأ بحثا جديدا", "Start a new search"),
     "error.404.title": ("الصفحة غير موجودة", "Page not found"),
-    "error.404.body": ("لم نجد ما تبحث عنه. ربما حُذف المقال أو تغيّر الرابط.",
-                       "We could not find this page. The article may have been removed "
-                       "or the link changed."),  # fmt: skip
+    "error.404.body": (
+        "لم نجد ما تبحث عنه. ربما حُذف المقال أو تغيّر الرابط.",
+        "We could not find this page. The article may have been removed or the link changed.",
+    ),
     "error.422.title": ("طلب غير صالح", "Invalid request"),
-    "error.422.body": ("بعض معايير الطلب غير صالحة.", "Some parameters of the request are invalid."),
+    "error.422.body": (
+        "بعض معايير الطلب غير صالحة.",
+        "Some parameters of the request are invalid.",
+    ),
     "error.503.title": ("محرك البحث غير متاح حاليا", "The search engine is unavailable"),
     "error.503.body": (
         "تعذّر الوصول إلى محرك البحث. لم يُفقد شيء؛ أعد المحاولة بعد قليل.",
         "The search engine cannot be reached right now. Nothing is lost; try again shortly.",
     ),
     "error.502.title": ("تعذّر تنفيذ البحث", "The search failed"),
-    "error.502.body": ("أخفق محرك البحث في تنفيذ الطلب. أعد المحاولة بعد قليل.",
-                       "The search engine failed to run the request. Try again shortly."),  # fmt: skip
+    "error.502.body": (
+        "أخفق محرك البحث في تنفيذ الطلب. أعد المحاولة بعد قليل.",
+        "The search engine failed to run the request. Try again shortly.",
+    ),
     "error.500.title": ("حدث خطأ غير متوقع", "Something went wrong"),
-    "error.500.body": ("سُجّل الخطأ وسنعالجه. أعد المحاولة بعد قليل.",
-                       "The error has been logged. Please try again shortly."),  # fmt: skip
+    "error.500.body": (
+        "سُجّل الخطأ وسنعالجه. أعد المحاولة بعد قليل.",
+        "The error has been logged. Please try again shortly.",
+    ),
     "error.retry": ("إعادة المحاولة", "Try again"),
     "error.home": ("العودة إلى البحث", "Back to search"),
     # pagination
@@ -136,7 +159,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # article page
     "article.back": ("العودة إلى النتائج", "Back to results"),
     "article.published": ("تاريخ النشر", "Published"),
-    "article.source": ("المصدر", "Source"),
     "article.author": ("الكاتب", "Author"),
     "article.original": ("المقال الأصلي على موقع المصدر", "Original article on the source's site"),
     "article.event_dates": ("تواريخ الأحداث", "Event dates"),
@@ -150,24 +172,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "article.duplicates": ("نسخ مطابقة", "Exact duplicates"),
     "article.similar": ("مقالات مشابهة", "Similar articles"),
     "article.none_similar": ("لا مقالات مشابهة.", "No similar articles."),
-    "article.highlighting": ("الكلمات المطابقة لبحثك «{q}» مظللة.",
-                             "Words matching your search “{q}” are highlighted."),  # fmt: skip
-    "article.search_entity": ("ابحث في المقالات التي تذكر {label}", "Search articles that mention {label}"),
+    "article.highlighting": (
+        "الكلمات المطابقة لبحثك «{q}» مظللة.",
+        "Words matching your search “{q}” are highlighted.",
+    ),
     # browse pages
     "orgs.heading": ("المنظمات", "Organizations"),
-    "orgs.intro": ("المنظمات المذكورة في الأخبار، مجمّعة حسب النوع، مع عدد المقالات.",
-                   "Organizations mentioned in the news, grouped by type, with article counts."),  # fmt: skip
+    "orgs.intro": (
+        "المنظمات المذكورة في الأخبار، مجمّعة حسب النوع، مع عدد المقالات.",
+        "Organizations mentioned in the news, grouped by type, with article counts.",
+    ),
     "countries.heading": ("الدول", "Countries"),
-    "countries.intro": ("الدول المذكورة في الأخبار مع عدد المقالات.",
-                        "Countries mentioned in the news, with article counts."),  # fmt: skip
+    "countries.intro": (
+        "الدول المذكورة في الأخبار مع عدد المقالات.",
+        "Countries mentioned in the news, with article counts.",
+    ),
     "browse.prefix": ("يبدأ الاسم بـ", "Name starts with"),
     "browse.prefix_placeholder": ("مثال: الانتر", "e.g. Inter"),
     "browse.filter": ("تصفية", "Filter"),
     "browse.all_types": ("كل الأنواع", "All types"),
     "browse.type": ("النوع", "Type"),
     "browse.none": ("لا شيء يطابق هذا الاختيار.", "Nothing matches."),
-    "browse.count": ("عدد المقالات", "Articles"),
-    "browse.name": ("الاسم", "Name"),
     "browse.clear": ("إلغاء التصفية", "Clear"),
 }
 
@@ -186,18 +211,48 @@ PLURALS: dict[str, tuple[tuple[str, str, str, str, str, str], tuple[str, str]]] 
         ("{n} story", "{n} stories"),
     ),
     "other_version": (
-        ("لا نسخ أخرى", "نسخة أخرى", "نسختان أخريان", "{n} نسخ أخرى", "{n} نسخة أخرى",
-         "{n} نسخة أخرى"),
+        (
+            "لا نسخ أخرى",
+            "نسخة أخرى",
+            "نسختان أخريان",
+            "{n} نسخ أخرى",
+            "{n} نسخة أخرى",
+            "{n} نسخة أخرى",
+        ),
         ("{n} other version", "{n} other versions"),
-    ),  # fmt: skip
+    ),
 }
 
 MONTHS: dict[str, tuple[str, ...]] = {
-    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
-           "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}  # fmt: skip
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
 
 # Organization types of the gazetteer, in the order the UI lists them.
 ORG_TYPES: dict[str, tuple[str, str]] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from starlette.datastructures import QueryParams
 
@@ -103,7 +103,9 @@ class SearchState:
             pairs.append(("q", self.q))
         for name in FILTER_PARAMS:
             pairs += [(name, value) for value in self.selected(name)]
-        pairs += [(k, v) for k, v in (("date_from", self.date_from), ("date_to", self.date_to)) if v]
+        pairs += [
+            (k, v) for k, v in (("date_from", self.date_from), ("date_to", self.date_to)) if v
+        ]
         if self.sort:
             pairs.append(("sort", self.sort))
         if self.size != 10:
@@ -115,6 +117,12 @@ class SearchState:
         if self.lang != DEFAULT_LANG:
             pairs.append(("lang", self.lang))
         return [(k, v) for k, v in pairs if k not in omit]
+
+    def form_pairs(self) -> list[tuple[str, str]]:
+        """Hidden fields of the search form: the state that has no visible control in it
+        (filters and dates have their checkboxes and fields, which join the form)."""
+        return self.pairs(omit=("q", "page", "country", "org", "source", "topic",
+                                "date_from", "date_to"))  # fmt: skip
 
     def href(self, path: str = "/") -> str:
         query = urlencode(self.pairs())
@@ -153,15 +161,19 @@ class SearchState:
     def at_page(self, page: int) -> SearchState:
         return dataclasses.replace(self, page=page)
 
-    def in_lang(self, lang: str) -> SearchState:
-        return dataclasses.replace(self, lang=lang)
-
     def only(self, param: str, value: str) -> SearchState:
         """A fresh search for one entity, in the same language (article and browse pages)."""
         return SearchState(filters={param: (value,)}, lang=self.lang)
 
     def fresh(self) -> SearchState:
         return SearchState(lang=self.lang)
+
+    def searching(self, q: str) -> SearchState:
+        return SearchState(q=q, lang=self.lang)
+
+    def article_href(self, article_id: str) -> str:
+        """An article page that knows the search it came from (highlights, way back)."""
+        return self.href(f"/articles/{quote(article_id, safe='')}")
 
 
 def has_empty_values(query: QueryParams) -> bool:
