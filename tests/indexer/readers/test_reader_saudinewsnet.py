@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import orjson
 import pytest
@@ -13,7 +12,9 @@ from indexer.readers.saudinewsnet import is_daily_member
 from indexer.records import ItemError, Origin, RawRecord
 from indexer.sources import iter_items
 
-DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "saudinewsnet"
+from support import SAUDINEWSNET
+
+DATA = SAUDINEWSNET
 DAY = DATA / "2015-07-25.zip"
 needs_data = pytest.mark.skipif(not DAY.exists(), reason="SaudiNewsNet is not on this machine")
 

@@ -10,7 +10,9 @@ from indexer.readers import text
 from indexer.readers.common import MAX_LINE_CHARS
 from indexer.records import ItemError, Origin, RawRecord
 
-SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "seed" / "000_c716a55496f628a4.txt"
+from support import SEED_PAGE
+
+SEED = SEED_PAGE
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TITLE = "وفد أمني مغربي رفيع المستوى يشارك في الملتقى الأمني الدولي بفرنسا"
 PARAGRAPH = (
