@@ -23,7 +23,12 @@ Schema decisions taken here (where the architecture notes leave them open):
   type), ``name_ar`` / ``name_en`` (the generic name, used to label ``<cc>-<suffix>``
   ids that have no entry of their own) and ``heads_ar`` (``"وزارة الداخلية"``,
   ``"وزير الداخلية"``). An organization whose id is ``<cc>-<suffix>`` must have country
-  ``cc``.
+  ``cc``. Optional ``by_country`` maps a country to the id of its body when that is
+  not ``<cc>-<suffix>`` (Saudi police is ``sa-public-security``); optional
+  ``exclude_ar`` as for entities ("بالنيابة عن" = on behalf of); optional
+  ``bare_not_in``: countries where the bare head names no national body (police in the
+  United States or Germany is local), so only a qualified head counts there
+  ("الشرطة الأمريكية").
 * **ambiguous** is accepted on every entry kind: that entry's own aliases that must not
   count alone. A demonym base listed there makes all its inflections ambiguous. The
   same normalized alias may name two entries only if every entry involved lists it as
@@ -33,13 +38,19 @@ Schema decisions taken here (where the architecture notes leave them open):
   its cues (``require_context``, else ``default_context_ar``: "مدينة الخبر",
   "بمحافظة حجة"), see :meth:`Gazetteer.context_cues`; when ``strict``, only then. A
   place alias that is also a country name of the same country is read as the
-  country; the place needs a cue ("العاصمة الجزائر").
+  country; the place needs a cue ("العاصمة الجزائر"). A place of no country
+  ("القدس", "مضيق هرمز") is never such a place.
 * **Demonyms**: from each base ("مغربي") the loader makes the feminine, plurals and
   duals (ـة ـون ـين ـات ـان ـتان ـتين), each also with the article; broken plurals
   get the article too. A generated form yields, without a conflict, to an entity that
   spells it out ("الأمريكيتين" is the region, not two American women).
-* **exclude_ar** (any entry): phrases that contain an alias but do not refer to it
-  ("صلاة المغرب"); they become stop phrases of the matcher.
+* **exclude_ar** (any entry, regions included): phrases that contain an alias but do
+  not refer to it ("صلاة المغرب", "صحيفة الشرق الأوسط"); they become stop phrases of
+  the matcher.
+* **publisher_aliases_ar** (countries): what the press of a country calls it without
+  naming it ("المملكة" in a Saudi, Moroccan, Jordanian or Bahraini paper). They are
+  matcher aliases of kind ``publisher``, outside the conflict check, and the extractor
+  reads them only when the article's ``source_country`` is that country.
 * **Length rule**: an alias shorter than :data:`MIN_ALIAS_LETTERS` letters after
   normalization is not matched (so neither are Latin "UN", "EU", "AU": once
   lowercased they are French words), unless it is a strict place name, which only
@@ -132,6 +143,7 @@ class Country:
     capital_en: str | None = None
     ambiguous: tuple[str, ...] = ()
     exclude_ar: tuple[str, ...] = ()
+    publisher_aliases_ar: tuple[str, ...] = ()
     arabic_state: bool = False
     un_member: bool = False
     note: str | None = None
@@ -151,6 +163,7 @@ class Region:
     countries: tuple[str, ...] = ()
     demonyms_ar: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+    exclude_ar: tuple[str, ...] = ()
     note: str | None = None
 
 
@@ -219,9 +232,14 @@ class OrgPattern:
     name_ar: str
     name_en: str
     heads_ar: tuple[str, ...]
+    by_country: Mapping[str, str] = field(default_factory=dict)
+    exclude_ar: tuple[str, ...] = ()
+    bare_not_in: tuple[str, ...] = ()
 
     def org_id(self, country: str) -> str:
-        return f"{country.lower()}-{self.suffix}"
+        """The body this head names in ``country``: ``<cc>-<suffix>``, unless the
+        country's body has an id of its own (Saudi "الشرطة" is ``sa-public-security``)."""
+        return self.by_country.get(country) or f"{country.lower()}-{self.suffix}"
 
 
 Entity = Country | Region | Place | Organization | Person
@@ -232,8 +250,10 @@ class Ref:
     """What a matched alias stands for.
 
     ``kind`` is an entity kind, ``"contextual"`` (``id`` indexes
-    :attr:`Gazetteer.contextual`) or ``"org_pattern"`` (``id`` is the suffix); other
-    modules may add kinds of their own to a matcher. ``country`` is the country the
+    :attr:`Gazetteer.contextual`), ``"org_pattern"`` (``id`` is the suffix) or
+    ``"publisher"`` (``id`` is the country code: "المملكة" read as the publisher's own
+    country, only in articles of that country's press); other modules may add kinds of
+    their own to a matcher. ``country`` is the country the
     alias implies; ``role`` tells how a country or region was named (``name``,
     ``demonym``, ``capital``). An ``ambiguous`` alias must not count alone: it needs
     its country named unambiguously in the same text or, for a place, a context cue
@@ -319,6 +339,7 @@ _COUNTRY_SCHEMA: _Schema = {
     "capital_en": (False, "str?"),
     "ambiguous": (False, "list"),
     "exclude_ar": (False, "list"),
+    "publisher_aliases_ar": (False, "list"),
     "arabic_state": (False, "bool"),
     "un_member": (False, "bool"),
     "note": (False, "str?"),
@@ -332,6 +353,7 @@ _REGION_SCHEMA: _Schema = {
     "countries": (False, "codes"),
     "demonyms_ar": (False, "list"),
     "ambiguous": (False, "list"),
+    "exclude_ar": (False, "list"),
     "note": (False, "str?"),
 }
 _PLACE_SCHEMA: _Schema = {
@@ -376,6 +398,9 @@ _PATTERN_SCHEMA: _Schema = {
     "name_ar": (True, "str"),
     "name_en": (True, "str"),
     "heads_ar": (True, "list"),
+    "by_country": (False, "map"),
+    "exclude_ar": (False, "list"),
+    "bare_not_in": (False, "codes"),
 }
 _PERSON_SCHEMA: _Schema = {
     "id": (True, "id"),
@@ -390,6 +415,7 @@ _PERSON_SCHEMA: _Schema = {
 # Fields that hold something other than names (skipped when listing an entry's names).
 _NOT_NAMES = frozenset(
     {"code", "id", "type", "country", "countries", "kind", "ambiguous", "exclude_ar"}
+    | {"publisher_aliases_ar"}
     | {"require_context", "note", "by_country", "suffix", "capital_en"}
 )
 
@@ -412,6 +438,8 @@ class _Loader:
             self._read("org_patterns.json", _PATTERN_SCHEMA), OrgPattern, "suffix"
         )
         self._check_pattern_ids(org_entries, patterns)
+        for pattern in patterns.values():
+            self._check_pattern_targets(pattern, organizations)
         persons = self._by_key(self._read("persons.json", _PERSON_SCHEMA), Person)
 
         builder = _AliasBuilder(self._default_context())
@@ -424,7 +452,7 @@ class _Loader:
         builder.add_patterns(patterns.values())
         excluded = (
             e.exclude_ar
-            for group in (countries, places, organizations, persons)
+            for group in (countries, regions, places, organizations, persons, patterns)
             for e in group.values()
         )
         return _Data(
@@ -531,6 +559,17 @@ class _Loader:
                     f"by_country {code}: organization {org_id!r} has country {org.country!r}"
                 )
         return ContextualAlias(**entry.fields)
+
+    @staticmethod
+    def _check_pattern_targets(pattern: OrgPattern, orgs: Mapping[str, Organization]) -> None:
+        for code, org_id in pattern.by_country.items():
+            org = orgs.get(org_id)
+            if org is None or org.country != code:
+                problem = "unknown organization" if org is None else f"country {org.country!r}"
+                raise GazetteerError(
+                    f"org_patterns.json: {pattern.suffix!r}: by_country {code}: "
+                    f"{org_id!r} ({problem})"
+                )
 
     @staticmethod
     def _check_pattern_ids(orgs: list[_Entry], patterns: Mapping[str, OrgPattern]) -> None:
@@ -644,6 +683,7 @@ class _AliasBuilder:
         self.forms: dict[str, list[_Source]] = defaultdict(list)
         self.default_cues = frozenset(normalize(c) for c in default_context)
         self.place_cues: dict[str, frozenset[str]] = {}
+        self.publisher: list[Alias[Ref]] = []
 
     def add(self, file: str, ref: Ref, written: str, form: str | None = None) -> None:
         form = form or normalize(written)
@@ -661,6 +701,10 @@ class _AliasBuilder:
             capital = Ref("country", c.code, c.code, "capital")
             for name in c.capitals_ar:
                 self.add(file, _marked(capital, name, amb), name)
+            # Outside the conflict check: several countries call themselves "المملكة",
+            # and only the publisher's own country ever reads it.
+            publisher = Ref("publisher", c.code, c.code, "publisher")
+            self.publisher += [Alias(normalize(a), publisher) for a in c.publisher_aliases_ar]
 
     def _add_demonyms(
         self,
@@ -717,12 +761,15 @@ class _AliasBuilder:
             ambiguous = any(s.ref.ambiguous for s in sources)
             for source in sources:
                 ref = replace(source.ref, ambiguous=True) if ambiguous else source.ref
-                if ref.kind == "place" and country_names.get(form) == ref.country:
+                named_like_its_country = ref.country is not None and (
+                    country_names.get(form) == ref.country
+                )
+                if ref.kind == "place" and named_like_its_country:
                     ref = replace(ref, ambiguous=True, strict=True)  # the country wins
                 short = len(form.replace(" ", "")) < MIN_ALIAS_LETTERS
                 if not short or (ref.ambiguous and ref.strict):
                     aliases.append(Alias(form, ref))
-        return tuple(aliases)
+        return (*aliases, *self.publisher)
 
 
 def _normalized(texts: Iterable[str]) -> set[str]:

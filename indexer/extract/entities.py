@@ -19,20 +19,37 @@ Rules:
   a strict place ("الخبر": Khobar, or "the news") only by the cue. Candidates of
   several countries ("مدينة طرابلس") narrow to the countries named; one must remain.
 * **Organizations** come from aliases, and from org-pattern heads and contextual
-  aliases resolved by a country right after them ("وزارة الداخلية الفرنسية",
-  "وزارة الداخلية في فرنسا" → ``fr-interior``; "الأمن الوطني الجزائري" → ``dz-dgsn``).
-  Without such a neighbour, a contextual alias ("المدير العام للأمن الوطني") takes
-  the article's main country: ``source_country``, else the most salient country, if
-  that country has such a body. A bare head ("وزارة الداخلية") takes a country only
-  when nothing competes with it: ``source_country`` when no country is named or it is
-  the most salient one, else the one country named. Anything else is dropped rather
-  than guessed.
+  aliases resolved by what stands next to them: a country right after them or a few
+  qualifiers later ("وزارة الداخلية الفرنسية", "وزارة الداخلية في فرنسا", "الجيش الوطني
+  الموالي للحكومة اليمنية"), a place attached to them ("حرس الحدود بعسير"), or a known
+  person named with them ("وزير الخارجية عادل الجبير", "محمد بن سلمان … وزير الدفاع").
+  Otherwise a bare head takes the article's main country: the publisher's
+  (``source_country``) when the title names it, or when the title names no other
+  country and the publisher's country is mentioned (or a person of it, or nothing
+  else); else the most mentioned country when it has twice the mentions of the next
+  and, if the title names countries, is one of them. A contextual alias takes the main
+  country if that has such a body, else the one of its countries the article names.
+  A head in a federation where it names no national body (``bare_not_in``: police in
+  the US) is dropped; a one-word head that may be an adjective ("الخارجية") counts
+  only where a noun stands ("أعلنت الخارجية", not "السياسة الخارجية"). Anything else
+  is dropped rather than guessed. A body resolved through a country not named next to
+  it (the main country's, a person's) makes that country mentioned; an armed group
+  does not add its own country (the Houthis are not Yemen's state).
+* **Publisher aliases** ("المملكة") name the publisher's country, in its own press only.
+* **Not country words**: a demonym after a language word ("باللغة الإنجليزية",
+  "الناطقين بالإسبانية"), and "اليمنى" (right) after a body part or side ("الركبة
+  اليمنى"); an ambiguous country name counts in a list with an unambiguous one
+  ("السنغال ومالي والنيجر").
 * **Persons** come from the gazetteer (shown by its ``name_ar``) and from titles:
   "الرئيس الأمريكي باراك أوباما" (a title, skipped complements, a name) and
   "بوشعيب ارميل المدير العام" (a name that starts with a known given name, then a
   title). A name has two or three parts ("بن نايف", "عبد الله" are one part each); it
   stops at function words, verbs, numbers, titles and other entities; only its last
-  part may carry the article; and it is shown in the article's own spelling.
+  part may carry the article; and it is shown in the article's own spelling. Junk is
+  refused: words the original writes with tanween fath ("اتصالاً هاتفياً", "عميداً"),
+  two accusatives in ـا, a first word in ة or a pronoun that is not a known name
+  ("مؤسسة النقد", "رعاه الله"), plural nouns in ـات; a third part that reads as a
+  common noun run on after the name is cut ("ديفيد بترايوس رسالة").
 * **Places** are gazetteer cities and regions.
 """
 
@@ -41,7 +58,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from rasd.arabic import ALEF, ALEF_FORMS, ALEF_MAQSURA, HA, TAA_MARBUTA, YA, normalize
@@ -109,20 +126,32 @@ _INSTITUTIONS = _words(
 
 # Words that end a name or make it junk: function words, verbs, time words,
 # honorifics and the nouns that most often follow a title.
-_STOP_WORDS = _words(
+_FUNCTION_WORDS = _words(
     """
     في من إلى على عن مع أن إن أنه أنها لن لم لا ما هذا هذه ذلك تلك هو هي هم هما نحن أنا
     الذي التي الذين كل بعض غير بين حيث حين عند عندما بعد قبل خلال منذ حتى إذا أو أم ثم
     بل لكن كما لدى لقد قد كان كانت يكون تكون ليس أيضا جدا إلا أي أمام وراء فوق تحت ضد
+    لأن إنني إنه إنها إذ مما حول آنذاك دون بما ضمن كذلك ولكن لكنها لكنه بأنها بأنه
+    بينما فيما جراء إثر طيلة طوال بشأن قرب وفق وفقا بحسب حسب عدة عقب لعدم بعدما
     نحو عبر له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها يوم
     أمس غدا صباح مساء ليلة أثناء الأسبوع الشهر العام السنة سابقا سابق دولة تعالى
-    حفظه حفظها حفظهما حفظهم رحمه رحمها يرحمه يحفظه أيده معاليه سموه فخامته جلالته
-    سعادته خير حيال صندوق
+    """
+)
+_VERBS = _words(
+    """
     قال قالت أكد أكدت أعلن أعلنت أشار أشارت أوضح أوضحت صرح صرحت كشف كشفت دعا دعت بحث
     بحثت استقبل استقبلت التقى التقت زار زارت وصل وصلت غادر غادرت شارك شاركت ترأس
     افتتح وقع طالب طالبت نفى نفت أضاف أضافت لفت شدد شددت ذكر ذكرت اعتبر رأى تلقى بعث
     هنأ عزى أجرى أجرت تسلم منح أمر أصدر وجه عين أعفى قام قامت تم تمت جاء جاءت أبدى
     أعرب أعربت أثنى ثمن حضر حضرت ألقى رعى دشن أطلق استعرض ناقش تناول أبلغ خاطب نقل
+    أشاد أشادت حذر حذرت حرص حرصت بات باتت ظل ظلت أصبح أصبحت يمثل تمثل يعد تعد
+    تلقت تسلمت اتهم اتهمت أدان أدانت استنكر استنكرت رحب رحبت قدم قدمت أجاب رد ردت
+    """
+)
+_NOUN_STOPS = _words(
+    """
+    حفظه حفظها حفظهما حفظهم رحمه رحمها يرحمه يحفظه أيده معاليه سموه فخامته جلالته
+    سعادته خير حيال صندوق
     سمو معالي فخامة صاحب جلالة حرم نجل ابنة شقيق مصدر مصادر مسؤول مسؤولو عدد جميع
     اليوم وزير وزيرة مدير رئيس أمير نائب عضو أعضاء المملكة إدارة حرس كرة مجلس هيئة
     منظمة مركز جامعة شركة وزارة قيادة قوات جهاز لجنة اتحاد نادي بنك برنامج مشروع
@@ -131,10 +160,19 @@ _STOP_WORDS = _words(
     اليوم الوفد الحضور المشاركين الجميع العالم الحكومة المملكة الدولة البلاد المنطقة
     الشعب الاجتماع المؤتمر الزيارة الجلسة الكلمة الماضي المقبل الجاري الحالي السابق
     الأسبق الجديد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
+    المحلل المتحدث الخبير الباحث الكاتب الأستاذ المدرب اللاعب الفنان الشاعر الإعلامي
+    الصحفي الناقد الأكاديمي المهندس الطبيب المواطن المقيم الشاب الطالب السلطة
+    قيام هدف رفض دخول حفل ذات شارع ناهيك عسكري جمرك مستشار سفير
     """
 )
+_STOP_WORDS = _FUNCTION_WORDS | _VERBS | _NOUN_STOPS
 # Function words and verbs also come with و/ف: "وقال", "فأكد".
 _STOP_WORDS = _STOP_WORDS | {p + w for w in _STOP_WORDS for p in ("و", "ف")}
+# What a chain of titles after a name cannot hold ("محمد بن سلمان … ولي ولي العهد …
+# وزير الدفاع"): a function word or verb ends the apposition.
+_CHAIN_BREAKERS = _FUNCTION_WORDS | _VERBS
+_CHAIN_BREAKERS = _CHAIN_BREAKERS | {p + w for w in _CHAIN_BREAKERS for p in ("و", "ف")}
+_MAX_CHAIN_WORDS = 14
 
 # Joined to the next word to form one name part: "بن نايف", "عبد الله", "آل سعود".
 _CONNECTORS = _words("بن ابن بنت آل أبو أبي أبا عبد أم ولد ذو")
@@ -181,6 +219,46 @@ _COUNTRY_ROLES = frozenset({"name", "demonym"})
 # Proclitics a context cue may carry ("وبمدينة", "لمحافظة").
 _CUE_PROCLITICS = ("وب", "و", "ب", "ف", "ل")
 
+# "اليمنى" (right) normalizes like "اليمني" (Yemeni): after a body part or a side
+# ("الركبة اليمنى", "يده اليمنى", "الجهة اليمنى") it is not a demonym.
+_SIDE_ADJECTIVES = _words("اليمنى يمنى")
+_SIDE_NOUNS = _words(
+    """
+    يد قدم ركبة ساق عين أذن رجل ذراع كتف كف قبضة رئة كلية فخذ جهة ناحية ضفة كفة
+    زاوية أصابع إصبع قدمين يدين عينين رئتين كليتين
+    """
+)
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "ي", "ك", "نا")
+# Words after which a feminine demonym is a language: "باللغة الإنجليزية", "الناطقين
+# بالإسبانية", "يتحدث الفرنسية".
+_LANGUAGE_CUES = _words(
+    """
+    اللغة باللغة للغة واللغة وباللغة لغة بلغة اللغتين باللغتين الناطقين الناطقة الناطق
+    الناطقون ناطقة ناطقين والناطقين يتحدث يتحدثون تتحدث يتكلم يتكلمون تتكلم يجيد
+    يجيدون تجيد إجادة يتقن يتقنون إتقان تعلم لتعلم تدريس لتدريس ترجمة مترجم مترجمة
+    """
+)
+# Words after which "الداخلية", "الخارجية" are the ministries, not adjectives.
+_BEFORE_BARE_BODY = _words(
+    """
+    بيان بيانا متحدث مصدر مصادر مسؤول مسؤولو وكيل ناطق باسم لدى عبر
+    """
+)
+_BEFORE_BARE_BODY = _BEFORE_BARE_BODY | _FUNCTION_WORDS | _VERBS | {""}
+_BEFORE_BARE_BODY = _BEFORE_BARE_BODY | {p + w for w in _BEFORE_BARE_BODY for p in ("و", "ف")}
+
+# Gaps between a head and the country that qualifies it: "وزارة الداخلية الفرنسية",
+# "الشرطة في فرنسا", "وزير الخارجية بدولة قطر".
+_NEIGHBOUR_GAPS = frozenset({" ", " في ", " لدوله ", " بدوله ", " في دوله "})
+# Words that may stand between a head and a qualifying country or known person: "وزير
+# الخارجية الأستاذ عادل الجبير", "الجيش الوطني الموالي للحكومة اليمنية".
+_MAX_GAP_WORDS = 3
+# Words before a demonym that name the other party: "يلتقي نظيره الروسي".
+_COUNTERPARTS = _words("نظيره نظيرها نظيرته نظيرتها نظيريه نظرائه نظيره")
+# A bare head takes the article's most salient country when it scores at least this
+# many times the next one.
+_DOMINANCE = 2
+
 
 @dataclass(frozen=True, slots=True)
 class Entities:
@@ -207,16 +285,27 @@ class _Plan:
     appositive: bool  # a title that may follow a name ("… المدير العام")
     person: bool
     country: str | None  # the one country named unambiguously, for neighbours
+    place_country: str | None  # the country of an unambiguous place, for neighbours
+    person_country: str | None  # the country of a known person, for neighbours
+    publisher: tuple[str, ...]  # countries whose own press calls them so ("المملكة")
+    side: bool  # "اليمنى" (right) spelled like "اليمني" (Yemeni)
+    demonym: bool  # a feminine demonym, also a language ("الإسبانية")
+    adjectival: bool  # a one-word head that is also an adjective ("الخارجية")
+    suspect: bool  # one of the three: the word before it decides
+    named: tuple[str, ...]  # countries implied otherwise than by a demonym
 
     @classmethod
-    def of(cls, refs: tuple[Ref, ...]) -> _Plan:
+    def of(cls, refs: tuple[Ref, ...], stateless: frozenset[str] = frozenset()) -> _Plan:
+        suspect = {r.kind for r in refs} & {"side", "language", "adjectival"}
         entities = [r for r in refs if r.kind in ENTITY_KINDS and r.kind != "region"]
-        keys, scored = _tally(r for r in entities if not r.ambiguous)
+        keys, scored = _tally((r for r in entities if not r.ambiguous), stateless)
         named = {
             r.country
             for r in refs
             if r.kind == "country" and r.role in _COUNTRY_ROLES and not r.ambiguous
         }
+        places = {r.country for r in refs if r.kind == "place" and not r.ambiguous}
+        persons = {r.country for r in refs if r.kind == "person" and not r.ambiguous}
         return cls(
             keys=keys,
             scored=scored,
@@ -226,17 +315,37 @@ class _Plan:
             appositive=any(r.kind == "title" and r.id not in _HONORIFICS for r in refs),
             person=any(r.kind == "person" and not r.ambiguous for r in refs),
             country=named.pop() if len(named) == 1 else None,
+            place_country=places.pop() if len(places) == 1 else None,
+            person_country=persons.pop() if len(persons) == 1 else None,
+            publisher=tuple(r.country for r in refs if r.kind == "publisher" and r.country),
+            side=any(r.kind == "side" for r in refs),
+            demonym=any(r.kind == "language" for r in refs),
+            adjectival=any(r.kind == "adjectival" for r in refs),
+            suspect=bool(suspect),
+            named=tuple(
+                {
+                    r.country: None
+                    for r in entities
+                    if r.country
+                    and not r.ambiguous
+                    and r.kind not in ("person", "organization")
+                    and r.role != "demonym"
+                }
+            ),
         )
 
 
-def _tally(refs: Iterable[Ref]) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+def _tally(
+    refs: Iterable[Ref], stateless: frozenset[str] = frozenset()
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """Count keys for ``refs`` and the countries they raise: a country counts itself,
-    an organization or place also its country; a person does not (people travel)."""
+    an organization or place also its country; a person does not (people travel), nor
+    does an armed group (``stateless``: the Houthis are not Yemen's state)."""
     keys: dict[tuple[str, str], None] = {}
     scored: dict[str, None] = {}
     for ref in refs:
         keys[ref.kind, ref.id] = None
-        if ref.country and ref.kind != "person":
+        if ref.country and ref.kind != "person" and ref.id not in stateless:
             keys["country", ref.country] = None
             scored[ref.country] = None
     return tuple(keys), tuple(scored)
@@ -249,15 +358,35 @@ class EntityExtractor:
         self.gazetteer = gazetteer
         # Heads and contextual aliases that open with a title ("وزير الخارجية", "المدير
         # العام للأمن الوطني") are titles too, or they would hide the title inside them.
-        titled = [
-            a.text
-            for a in gazetteer.alias_entries
-            if a.value.kind in ("org_pattern", "contextual") and a.text.split()[0] in TITLES
-        ]
+        heads: dict[str, list[Ref]] = {}
+        for a in gazetteer.alias_entries:
+            if a.value.kind in ("org_pattern", "contextual"):
+                heads.setdefault(a.text, []).append(a.value)
+        titled = [h for h in heads if h.split()[0] in TITLES]
         titles = [Alias(t, Ref("title", t)) for t in sorted({*TITLES, *titled})]
+        # A title that ends in a head names the body too: "قائد الجيش" is the army's.
+        for title in TITLES:
+            words = title.split()
+            for k in range(1, len(words)):
+                titles += [Alias(title, r) for r in heads.get(" ".join(words[k:]), ())]
+        sides = [Alias(w, Ref("side", w)) for w in _SIDE_ADJECTIVES]
+        # One-word heads that are nisba adjectives too: "الخارجية" (the ministry, or
+        # "external" in "السياسة الخارجية").
+        sides += [
+            Alias(h, Ref("adjectival", h)) for h in heads if " " not in h and h.endswith("يه")
+        ]
+        # Feminine demonyms are also languages: "باللغة الإنجليزية".
+        sides += [
+            Alias(a.text, Ref("language", a.text))
+            for a in gazetteer.alias_entries
+            if a.value.kind == "country" and a.value.role == "demonym" and a.text.endswith("يه")
+        ]
+        stateless = frozenset(
+            o.id for o in gazetteer.organizations.values() if o.type == "armed_group"
+        )
         self.matcher: Matcher[_Plan] = Matcher(
-            [*gazetteer.alias_entries, *titles],
-            _Plan.of,
+            [*gazetteer.alias_entries, *titles, *sides, *_named_in(gazetteer, stateless)],
+            partial(_Plan.of, stateless=stateless),
             stop_phrases=gazetteer.stop_phrases,
         )
 
@@ -273,11 +402,36 @@ class EntityExtractor:
         (:func:`rasd.arabic.clean_text`); pass ``normalized=(normalize(title),
         normalize(body))`` when the caller has them already, to save normalizing twice.
         ``source_country`` is the publisher's country, used only to resolve aliases
-        that need a country; it is not added to the countries."""
+        that need a country; it is not a mention by itself, only through what it
+        resolves ("المملكة" in its own press, a bare "وزارة الداخلية" in a domestic
+        story)."""
         norm_title, norm_body = normalized or (normalize(title), normalize(body))
         text = " ".join(part for part in (norm_title, _BARRIER, norm_body) if part)
         article = _Article(self.gazetteer, text, len(norm_title), (title, body))
         return article.extract(self.matcher.find(text), source_country)
+
+
+def _named_in(gazetteer: Gazetteer, stateless: frozenset[str]) -> list[Alias[Ref]]:
+    """Country names that end the name of a body that does not count its country by
+    itself: "تنظيم داعش في ليبيا" names Libya, "بعثة الأمم المتحدة للدعم في ليبيا"
+    too (the longer alias swallows the country's name)."""
+    names = {
+        a.text: a.value.country
+        for a in gazetteer.alias_entries
+        if a.value.kind == "country" and a.value.role == "name" and not a.value.ambiguous
+    }
+    found = []
+    for alias in gazetteer.alias_entries:
+        ref = alias.value
+        if ref.kind != "organization" or (ref.country and ref.id not in stateless):
+            continue
+        words = alias.text.split()
+        for k in range(1, len(words)):
+            country = names.get(" ".join(words[k:]))
+            if country:
+                found.append(Alias(alias.text, Ref("country", country, country, "name")))
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -313,6 +467,11 @@ class _Article:
         self.counts: dict[tuple[str, str], int] = {}
         self.first_seen: dict[tuple[str, str], int] = {}
         self.country_score: dict[str, int] = {}
+        # Countries in the title, and those named there by more than a demonym: the
+        # story's setting, for heads that need it. People's countries: the same.
+        self.title_countries: set[str] = set()
+        self.title_named: set[str] = set()
+        self.persons_of: set[str] = set()
         self.person_names: dict[str, str] = {}  # normalized pattern name → display
         self.person_starts: set[int] = set()
         # Matches that stand for something: names cannot run through them. Dropped
@@ -322,31 +481,42 @@ class _Article:
         self.standing_ends: set[int] = set()
 
     def extract(self, matches: list[Match[_Plan]], source_country: str | None) -> Entities:
-        unsure: list[Match[_Plan]] = []
+        unsure: list[int] = []
         contextual: list[tuple[Match[_Plan], Ref]] = []
         titles: list[Match[_Plan]] = []
         for i, match in enumerate(matches):
             plan = match.values
+            if plan.suspect and self._not_a_name(match):
+                continue  # "الركبة اليمنى", "باللغة الإسبانية", "السياسة الخارجية"
+            if plan.publisher and source_country in plan.publisher:
+                country = (("country", source_country),)
+                self._count(country, (source_country,), match.start)
+                if match.start < self.title_end:
+                    self.title_named.add(source_country)
+                    self.title_countries.add(source_country)
             if plan.unsure:
-                unsure.append(match)
+                unsure.append(i)
             if plan.keys:
                 self._count(plan.keys, plan.scored, match.start)
                 self.standing.append(match)
+                if match.start < self.title_end:
+                    self._note_title(match)
+            if plan.person_country:
+                self.persons_of.add(plan.person_country)
             elif plan.deferred or plan.title:
                 self.standing.append(match)
             for ref in plan.deferred:
-                neighbour = matches[i + 1] if i + 1 < len(matches) else None
-                if not self._resolve_by_neighbour(match, ref, neighbour):
+                if not self._resolve_nearby(matches, i, ref):
                     contextual.append((match, ref))
             if plan.title:
                 titles.append(match)
-        self._resolve_unsure(unsure)
-        # Countries are all counted now: what follows adds organizations and persons.
-        countries = self._ranked_countries()
-        self._resolve_by_main_country(contextual, countries, source_country)
+        self._resolve_unsure(matches, unsure)
+        # Countries are all counted now: what follows adds organizations and persons,
+        # and the countries of the bodies it resolves through the article's country.
+        self._resolve_by_main_country(contextual, source_country)
         if titles:
             self._persons_by_title(titles)
-        return self._result(countries)
+        return self._result(self._ranked_countries())
 
     # -- counting
 
@@ -360,27 +530,77 @@ class _Article:
         for code in scored:
             score[code] = score.get(code, 0) + weight
 
-    def _count_org(self, org_id: str, position: int) -> None:
-        """An organization resolved through a country that is counted already."""
-        self._count((("organization", org_id),), (), position)
+    def _count_org(self, org_id: str, position: int, *, with_country: bool = False) -> None:
+        """An organization resolved through a country; ``with_country`` when that
+        country was not named there (a known person's, the article's): it counts as
+        mentioned too ("وزارة الداخلية" in a Saudi story names Saudi Arabia's)."""
+        org = self.gaz.organization(org_id)
+        country = org.country if with_country and org is not None else None
+        if country is None:
+            self._count((("organization", org_id),), (), position)
+        else:
+            self._count((("organization", org_id), ("country", country)), (country,), position)
+
+    def _note_title(self, match: Match[_Plan]) -> None:
+        """Record the countries of a title match, except a counterpart's: in "الوزير
+        يلتقي نظيره الروسي" the story is the minister's country's."""
+        plan = match.values
+        if plan.named:
+            self.title_named.update(plan.named)
+        if self._word_before(match.start) not in _COUNTERPARTS:
+            self.title_countries.update(plan.scored)
 
     # -- ambiguity and context
 
-    def _resolve_unsure(self, matches: list[Match[_Plan]]) -> None:
+    def _not_a_name(self, match: Match[_Plan]) -> bool:
+        """A demonym that names a language ("باللغة الإسبانية", "الناطقين بالإسبانية"),
+        "اليمنى" after a body part or a side ("الركبة اليمنى"), or a one-word head that
+        may be an adjective ("السياسة الخارجية", "معسكراتها الخارجية"): it names the
+        ministry only at the start of the title or the body, or after a function word,
+        a verb or a noun such as "بيان" ("أعلنت الداخلية", "بيان الخارجية")."""
+        plan = match.values
+        word = self._word_before(match.start)
+        if plan.demonym and (word in _LANGUAGE_CUES or _unclitic(word) in _LANGUAGE_CUES):
+            return True
+        if plan.adjectival and word not in _BEFORE_BARE_BODY and word != _BARRIER:
+            return True
+        return plan.side and self._after_side_noun(word)
+
+    def _after_side_noun(self, word: str) -> bool:
+        forms = [word[2:]] if word.startswith("لل") else []  # ل + "الركبة"
+        for form in (word, word[1:]) if word[:1] in _PROCLITIC_LETTERS else (word,):
+            forms.append(form[2:] if form.startswith(_DEFINITE) else form)
+        return any(
+            form in _SIDE_NOUNS
+            or any(
+                form.endswith(p) and _side_stem(form[: -len(p)]) in _SIDE_NOUNS
+                for p in _POSSESSIVES
+            )
+            for form in forms
+        )
+
+    def _resolve_unsure(self, matches: list[Match[_Plan]], indices: list[int]) -> None:
         """Count an ambiguous alias for the candidates it is licensed for: a place by a
         context cue right before it ("مدينة الخبر"), any candidate but a strict one by
-        its country being named unambiguously elsewhere in the article. Candidates of
-        several countries narrow to those whose country is named; if that leaves none
-        or several countries, nothing counts."""
+        its country being named unambiguously elsewhere in the article, and an
+        ambiguous country name by an unambiguous one right before or after it, in a list
+        ("السنغال ومالي والنيجر", "الكويت وعمان"). Candidates of several countries
+        narrow to those whose country is named; if that leaves none or several
+        countries, nothing counts."""
         evidence = set(self.country_score)
-        for match in matches:
+        for i in indices:
+            match = matches[i]
             unsure = match.values.unsure
             before = self._cue_before(match) if any(r.kind == "place" for r in unsure) else ()
+            listed = any(r.kind == "country" and r.role == "name" for r in unsure) and (
+                self._listed_with_country(matches, i)
+            )
             licensed = [
                 r
                 for r in unsure
                 if (r.kind == "place" and not self.gaz.context_cues(r.id).isdisjoint(before))
                 or (not r.strict and r.country in evidence)
+                or (listed and r.kind == "country" and r.role == "name")
             ]
             if len({r.country for r in licensed}) > 1:
                 licensed = [r for r in licensed if r.country in evidence]
@@ -389,26 +609,70 @@ class _Article:
                     self.standing.append(match)
                 self._count(*_tally(licensed), match.start)
 
+    def _listed_with_country(self, matches: list[Match[_Plan]], i: int) -> bool:
+        match = matches[i]
+        if i and matches[i - 1].values.country and matches[i - 1].end + 1 == match.start:
+            return True
+        following = matches[i + 1] if i + 1 < len(matches) else None
+        return bool(following and following.values.country and match.end + 1 == following.start)
+
     def _cue_before(self, match: Match[_Plan]) -> tuple[str, ...]:
         """The word before a match, as is and without a proclitic ("وبمدينة")."""
         if match.start == 0:
             return ()
-        word = self.text[self.text.rfind(" ", 0, match.start - 1) + 1 : match.start - 1]
+        word = self._word_before(match.start)
         return (word, *(word[len(p) :] for p in _CUE_PROCLITICS if word.startswith(p)))
 
-    def _resolve_by_neighbour(
-        self, match: Match[_Plan], ref: Ref, neighbour: Match[_Plan] | None
-    ) -> bool:
-        """Resolve a contextual alias or head by a country right after it ("وزارة
-        الداخلية الفرنسية", "الأمن الوطني في الجزائر"). True when the neighbour decided,
-        even if it decided to drop (a contextual alias of another country)."""
-        if neighbour is None or neighbour.values.country is None:
-            return False
-        if self.text[match.end : neighbour.start] not in (" ", " في "):
-            return False
-        org_id = self._org_for(ref, neighbour.values.country)
+    def _word_before(self, pos: int) -> str:
+        return self.text[self.text.rfind(" ", 0, pos - 1) + 1 : pos - 1] if pos > 1 else ""
+
+    def _resolve_nearby(self, matches: list[Match[_Plan]], i: int, ref: Ref) -> bool:
+        """Resolve a contextual alias or head by what stands next to it: a country
+        right after it ("وزارة الداخلية الفرنسية", "الأمن الوطني في الجزائر", "وزير
+        الخارجية بدولة قطر") or a few qualifiers later ("الجيش الوطني الموالي للحكومة
+        اليمنية"), a place attached to it ("حرس الحدود بعسير"), or a known person
+        named with it ("وزير الخارجية عادل الجبير", "محمد بن سلمان وزير الدفاع"). True
+        when that decided, even if it decided to drop (a contextual alias of another
+        country)."""
+        match = matches[i]
+        text = self.text
+        for following in matches[i + 1 : i + 1 + _MAX_GAP_WORDS]:
+            gap = text[match.end : following.start]
+            plan = following.values
+            if plan.country and (gap in _NEIGHBOUR_GAPS or _qualifiers(gap)):
+                return self._resolve_to(ref, plan.country, match.start)
+            if plan.place_country and gap == " ":
+                return self._resolve_to(ref, plan.place_country, match.start)
+            if plan.person_country and (gap == " " or _qualifiers(gap)):
+                return self._resolve_to(ref, plan.person_country, match.start, True)
+            if plan.keys or plan.deferred or len(gap.split()) > _MAX_GAP_WORDS:
+                break
+        if match.values.title:
+            country = self._titled_person_before(matches, i)
+            if country is not None:
+                return self._resolve_to(ref, country, match.start, True)
+        return False
+
+    def _titled_person_before(self, matches: list[Match[_Plan]], i: int) -> str | None:
+        """The country of a known person whose titles end in this one: "الأمير محمد بن
+        سلمان وزير الدفاع", "… محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني
+        لرئيس مجلس الوزراء وزير الدفاع"."""
+        end = matches[i].start - 1
+        for previous in reversed(matches[max(0, i - 4) : i]):
+            gap = self.text[previous.end : end + 1].split()
+            if len(gap) > _MAX_CHAIN_WORDS or not _CHAIN_BREAKERS.isdisjoint(gap):
+                return None
+            if previous.values.person_country:
+                return previous.values.person_country
+            if not previous.values.title:
+                return None
+            end = previous.start - 1
+        return None
+
+    def _resolve_to(self, ref: Ref, country: str, position: int, new: bool = False) -> bool:
+        org_id = self._org_for(ref, country)
         if org_id is not None:
-            self._count_org(org_id, match.start)
+            self._count_org(org_id, position, with_country=new)
         return True
 
     def _org_for(self, ref: Ref, country: str) -> str | None:
@@ -416,25 +680,53 @@ class _Article:
             return self.gaz.patterns[ref.id].org_id(country)
         return self.gaz.contextual[int(ref.id)].by_country.get(country)
 
-    def _resolve_by_main_country(
-        self,
-        unresolved: list[tuple[Match[_Plan], Ref]],
-        ranked: list[str],
-        source_country: str | None,
-    ) -> None:
+    def _main_country(self, source_country: str | None) -> str | None:
+        """The country a bare head ("وزارة الداخلية", "النيابة العامة") belongs to, if
+        any is safe: the publisher's when its title names it, or when the title names
+        no other country and the publisher's country is named or no other dominates;
+        else the most salient country when it scores :data:`_DOMINANCE` times the
+        next one."""
+        score, counts = self.country_score, self.counts
+        ranked = sorted(score, key=lambda c: (-score[c], self.first_seen[("country", c)]))
         top = ranked[0] if ranked else None
-        contextual_order = [c for c in (source_country, top) if c]
-        # Every country has a ministry of the interior: a bare head is only safe
-        # when no other country competes for it.
-        if top is None or top == source_country:
-            head_country = source_country
-        else:
-            head_country = top if len(ranked) == 1 else None
+        if top is not None and len(ranked) > 1:
+            first, second = counts["country", top], counts["country", ranked[1]]
+            if first < _DOMINANCE * second:
+                top = None  # nothing dominates
+        source = source_country
+        if top is not None and self.title_countries and top not in self.title_countries:
+            top = None  # the title names the story's countries: the body's leader is not one
+        if source is None:
+            return top
+        if source in self.title_named and self.title_named <= {source}:
+            return source  # "… بالرياض"
+        if source in self.title_countries and ranked[0] == source:
+            return source  # "الشهيد الإماراتي … الشهيد السعودي": the Saudi one leads
+        domestic = self.title_countries <= {source}  # no foreign country in the title
+        if domestic and (source in score or source in self.persons_of or not score):
+            return source
+        return top
+
+    def _resolve_by_main_country(
+        self, unresolved: list[tuple[Match[_Plan], Ref]], source_country: str | None
+    ) -> None:
+        """Bare heads take the article's main country (:meth:`_main_country`) and make
+        it a mentioned country. A contextual alias, which names a body in a few
+        countries only, takes the main country if it is one of them, else the one of
+        them the article names."""
+        if not unresolved:
+            return
+        main = self._main_country(source_country)
         for match, ref in unresolved:
-            order = contextual_order if ref.kind == "contextual" else [head_country]
-            org_id = next(filter(None, (self._org_for(ref, c) for c in order if c)), None)
+            org_id = self._org_for(ref, main) if main else None
+            if ref.kind == "org_pattern" and main in self.gaz.patterns[ref.id].bare_not_in:
+                continue  # "الشرطة" in an American story: a local force
+            if org_id is None and ref.kind == "contextual":
+                candidates = self.gaz.contextual[int(ref.id)].by_country
+                named = [c for c in candidates if c in self.country_score]
+                org_id = self._org_for(ref, named[0]) if len(named) == 1 else None
             if org_id is not None:
-                self._count_org(org_id, match.start)
+                self._count_org(org_id, match.start, with_country=True)
 
     def _ranked_countries(self) -> list[str]:
         return sorted(
@@ -531,15 +823,19 @@ class _Article:
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
         if pos in self.person_starts or not _valid_name(words):
             return
-        self.person_starts.add(pos)
         key = " ".join(words)
         if key not in self.person_names:
-            self.person_names[key] = self._original_spelling(key, pos)
+            window = self._original_window(key, pos)
+            if _has_tanween(window, words):
+                return  # "اتصالاً هاتفياً", "عميداً": indefinite accusatives, not a name
+            self.person_names[key] = self._original_spelling(key, window)
+        self.person_starts.add(pos)
         self._count((("person-pattern", key),), (), pos)
 
-    def _original_spelling(self, name: str, pos: int) -> str:
-        """``name`` as the article writes it ("باراك أوباما" for "باراك اوباما"); the
-        normalized name when it is written with marks or odd spacing.
+    def _original_window(self, name: str, pos: int) -> tuple[str, int, str]:
+        """Where ``name`` at ``pos`` of the normalized text lies in the original: the
+        original title or body, the window's offset there, and the window with its
+        letters folded as :func:`normalize` folds them.
 
         Normalizing only drops characters (marks, runs of punctuation) and folds letters
         one for one, so a name at ``pos`` in the normalized title or body is at ``pos``
@@ -550,7 +846,13 @@ class _Article:
         offset = pos if in_title else pos - self.body_start
         dropped = len(original) - (self.title_end if in_title else len(self.text) - self.body_start)
         high = offset + max(dropped, 0) + len(name) + _SPELLING_SLACK
-        window = _fold_letters(original[offset:high])
+        return original, offset, _fold_letters(original[offset:high])
+
+    @staticmethod
+    def _original_spelling(name: str, found: tuple[str, int, str]) -> str:
+        """``name`` as the article writes it ("باراك أوباما" for "باراك اوباما"); the
+        normalized name when it is written with marks or odd spacing."""
+        original, offset, window = found
         at = window.find(name)
         while at >= 0:
             start, end = offset + at, offset + at + len(name)
@@ -595,6 +897,32 @@ class _Article:
         return person.name_ar if person else ident
 
 
+def _qualifiers(gap: str) -> bool:
+    """A gap of one to :data:`_MAX_GAP_WORDS` words that qualify what precedes them,
+    each with the article ("الموالي للحكومة", "الأستاذ"), before a country or person."""
+    words = gap.split()
+    return 0 < len(words) <= _MAX_GAP_WORDS and all(
+        w.startswith(_QUALIFIER_STARTS) and w not in _NOT_QUALIFIERS for w in words
+    )
+
+
+_QUALIFIER_STARTS = ("ال", "لل", "بال")
+# "اليوم", "الجاري" … end the qualifiers; honorifics do not ("وزير الخارجية الأستاذ").
+_NOT_QUALIFIERS = _STOP_WORDS - _words("الأستاذ المهندس")
+
+
+def _unclitic(word: str) -> str:
+    """A word without its proclitic: "للناطقين" → "الناطقين", "وباللغة" → "باللغة"."""
+    if word.startswith("لل"):
+        return word[1:].replace("ل", "ال", 1)
+    return word[1:] if word[:1] in _PROCLITIC_LETTERS else word
+
+
+def _side_stem(word: str) -> str:
+    """ "ركبت" (from "ركبته") → "ركبه": a feminine noun keeps its ت before a suffix."""
+    return word[:-1] + "ه" if word.endswith("ت") else word
+
+
 def _can_be_name_word(word: str) -> bool:
     return (
         word not in _NOT_NAME_WORDS
@@ -623,7 +951,9 @@ def _is_surname(words: list[str]) -> bool:
 
 
 def _trim_name(words: list[str]) -> list[str]:
-    """At most three parts, never ending in a connector."""
+    """At most three parts, never ending in a connector, nor in a third part that
+    reads as a common noun run on after the name ("ديفيد بترايوس رسالة", "فيصل بن
+    خالد فعاليات")."""
     parts, kept = 0, []
     for word in words:
         if word not in _CONNECTORS:
@@ -633,7 +963,20 @@ def _trim_name(words: list[str]) -> list[str]:
         kept.append(word)
     while kept and kept[-1] in _CONNECTORS:
         kept.pop()
+    run_on = parts >= _MAX_NAME_PARTS and len(kept) > 2 and kept[-2] not in _CONNECTORS
+    if run_on and _common_noun_ending(kept[-1]):
+        kept.pop()
     return kept
+
+
+def _common_noun_ending(word: str) -> bool:
+    """A word ending as few names do: in ة (normalized ه) or a pronoun ("رسالة",
+    "قوله"), or a plural ات ("فعاليات"); "عبدالله" and the known names aside."""
+    if word.startswith(_DEFINITE):
+        return False
+    if word.endswith(HA):
+        return word not in _HA_NAMES and not word.endswith(_GOD)
+    return len(word) >= 6 and word.endswith("ات")
 
 
 def _valid_name(words: list[str]) -> bool:
@@ -649,10 +992,47 @@ def _valid_name(words: list[str]) -> bool:
         return False
     if first.startswith(_PROCLITIC_LETTERS) and first not in _NAME_OPENERS:
         return False
+    if first.endswith(HA) and first not in _HA_NAMES and not first.endswith(_GOD):
+        return False  # "مؤسسة النقد", "قناعته التامة", "رعاه الله": a noun, not a name
+    if sum(1 for w in words if w.endswith(ALEF) and w not in _CONNECTORS) > 1:
+        return False  # "اتصالا هاتفيا", "حماسا كبيرا": accusatives
+    if words[-1] == _GOD and words[-2] not in _CONNECTORS:
+        return False  # "رعاه الله", "طيب الله"
+    if any(w.endswith("ات") and len(w) >= (8 if w.startswith(_DEFINITE) else 6) for w in words[1:]):
+        return False  # "فيصل بن خالد فعاليات": a plural noun ran on after the name
     return all(
         not word.startswith(_DEFINITE) or word in _CONNECTORS or previous in _CONNECTORS
         for previous, word in pairwise(words[:-1])
     )
+
+
+# Given names ending in ة (normalized ه) or a pronoun-like ه: a first word ending so is
+# otherwise a noun ("مؤسسة", "مكافحة", "قناعته", "رعاه"), unless it ends in "الله"
+# ("عبدالله", "عطالله").
+_HA_NAMES = _words(
+    """
+    حمزة أسامة خليفة طلحة عبيدة معاوية حذيفة عروة قتيبة عكرمة ربيعة عطية عقبة شيبة
+    سلامة عبادة مسلمة جبلة ثعلبة قتادة نوفة عبده طه سيبويه فاطمة عائشة خديجة أمينة
+    زينة سمية رقية حليمة نادية سامية هبة آمنة منيرة لطيفة شريفة نبيلة جميلة سعيدة
+    مريم رانية عفاف غادة ماجدة نجلاء بثينة تهاني أميمة هيفاء جوزيه خوسيه أندريه رينيه
+    """
+)
+_GOD = normalize("الله")
+
+
+def _has_tanween(found: tuple[str, int, str], words: list[str]) -> bool:
+    """Whether the original writes a word of the name with tanween fath ("اتصالاً",
+    "هاتفياً", "عميداً"), which no name carries."""
+    window = found[2]
+    if _FATHATAN not in window:
+        return False
+    return any(
+        w.endswith(ALEF) and (w[:-1] + _FATHATAN + ALEF in window or w + _FATHATAN in window)
+        for w in words
+    )
+
+
+_FATHATAN = "\u064b"
 
 
 def _fold_letters(text: str) -> str:

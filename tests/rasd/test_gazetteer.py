@@ -172,6 +172,77 @@ def test_short_strict_names_are_kept_for_their_cues(tmp_path: Path) -> None:
     assert [r.id for m in gaz.find("مدينه قم") for r in m.refs] == ["ir-qom"]
 
 
+def test_a_place_of_no_country_needs_no_cue(gaz: Gazetteer) -> None:
+    # "القدس" has country null; no country is named "القدس", so it is not strict.
+    (m,) = gaz.find(normalize("القدس"))
+    assert [(r.id, r.ambiguous, r.strict) for r in m.refs] == [("jerusalem", False, False)]
+
+
+def test_a_place_named_like_no_country_of_its_own_is_not_strict(tmp_path: Path) -> None:
+    # A null-country place named like a country is still read as the country there, but
+    # a null-country place whose name no country has stays a plain place.
+    def add(data: Any) -> None:
+        data["places"].append(
+            {"id": "red-sea", "name_ar": "البحر الأحمر", "name_en": "Red Sea", "country": None}
+        )
+
+    gaz = load_gazetteer(mutated(tmp_path, "places.json", add))
+    (m,) = gaz.find(normalize("البحر الأحمر"))
+    assert [(r.id, r.strict) for r in m.refs] == [("red-sea", False)]
+
+
+def test_regions_take_exclusions(tmp_path: Path) -> None:
+    def add(data: Any) -> None:
+        entry(data, "regions", "middle-east")["exclude_ar"] = ["صحيفة الشرق الأوسط"]
+
+    gaz = load_gazetteer(mutated(tmp_path, "regions.json", add))
+    assert gaz.find(normalize("نشرت صحيفة الشرق الأوسط")) == []
+    assert [r.id for m in gaz.find(normalize("دول الشرق الأوسط")) for r in m.refs] == [
+        "middle-east"
+    ]
+
+
+def test_publisher_aliases_are_kept_apart(tmp_path: Path) -> None:
+    # Saudi and Moroccan papers both say "المملكة": no conflict, and no entity for a
+    # query (only an article of that country's press reads them).
+    def add(data: Any) -> None:
+        for code in ("SA", "MA"):
+            entry(data, "countries", code)["publisher_aliases_ar"] = ["المملكة"]
+
+    gaz = load_gazetteer(mutated(tmp_path, "countries.json", add))
+    publisher = [a for a in gaz.alias_entries if a.value.kind == "publisher"]
+    assert {(a.text, a.value.country) for a in publisher} == {("المملكه", "SA"), ("المملكه", "MA")}
+    assert gaz.find("المملكه") == []
+    assert "المملكة" not in gaz.aliases("country", "SA")
+
+
+def test_pattern_by_country_names_the_body(tmp_path: Path) -> None:
+    def add(data: Any) -> None:
+        entry(data, "patterns", "interior")["by_country"] = {"SA": "sa-interior"}
+        data["patterns"].append(
+            {"suffix": "police", "type": "police", "name_ar": "الشرطة", "name_en": "Police"}
+            | {
+                "heads_ar": ["الشرطة"],
+                "by_country": {"MA": "ma-dgsn"},
+                "exclude_ar": ["شرطة المرور"],
+            }
+        )
+
+    gaz = load_gazetteer(mutated(tmp_path, "org_patterns.json", add))
+    assert gaz.patterns["police"].org_id("MA") == "ma-dgsn"
+    assert gaz.patterns["police"].org_id("FR") == "fr-police"
+    assert gaz.find(normalize("شرطة المرور")) == []  # exclusions shadow heads too
+    assert normalize("شرطة المرور") in gaz.stop_phrases
+
+
+def test_pattern_by_country_must_name_a_body_of_that_country(tmp_path: Path) -> None:
+    def add(data: Any) -> None:
+        entry(data, "patterns", "interior")["by_country"] = {"MA": "fr-interior"}
+
+    with pytest.raises(GazetteerError, match=r"org_patterns\.json: 'interior': by_country MA"):
+        load_gazetteer(mutated(tmp_path, "org_patterns.json", add))
+
+
 # --- validation ------------------------------------------------------------------
 
 

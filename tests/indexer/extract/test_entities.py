@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -217,7 +218,12 @@ def test_bare_head_needs_an_uncontested_country(extractor: EntityExtractor) -> N
     # Two countries compete and neither is the publisher's: no guess.
     both = text + " في فرنسا وإسبانيا"
     assert ents(extractor, both, source_country="SA").organizations == ()
-    assert ents(extractor, both + " والسعودية", source_country="SA").organizations == ()
+    # The publisher's country is named and no title names another: it is the main one.
+    named = ents(extractor, both + " والسعودية", source_country="SA")
+    assert named.organizations == ("sa-interior",)
+    # ... unless the title names a foreign country.
+    foreign = ents(extractor, both + " والسعودية", title="فرنسا", source_country="SA")
+    assert foreign.organizations == ("fr-interior",)
 
 
 def test_contextual_alias_by_source_country(extractor: EntityExtractor) -> None:
@@ -234,8 +240,12 @@ def test_contextual_alias_by_most_mentioned_country(extractor: EntityExtractor) 
 
 
 def test_source_country_comes_before_the_most_mentioned(extractor: EntityExtractor) -> None:
-    text = "أعلنت المديرية العامة للأمن الوطني توقيف جزائريين في الجزائر"
+    # A story of the publisher's own country: its body, whoever it arrested.
+    text = "أعلنت المديرية العامة للأمن الوطني توقيف جزائريين في الرباط"
     assert ents(extractor, text, source_country="MA").organizations == ("ma-dgsn",)
+    # A story set only in Algeria is Algeria's, even in the Moroccan press.
+    text = "أعلنت المديرية العامة للأمن الوطني توقيف جزائريين في الجزائر"
+    assert ents(extractor, text, source_country="MA").organizations == ("dz-dgsn",)
 
 
 def test_contextual_alias_by_adjacent_country(extractor: EntityExtractor) -> None:
@@ -331,6 +341,252 @@ def test_person_counts_and_order(extractor: EntityExtractor) -> None:
     result = ents(extractor, text)
     assert result.persons == ("باراك أوباما", "برنار كازنوف")
     assert result.counts["person", "باراك أوباما"] == 2
+
+
+def test_tanween_accusatives_are_not_names(extractor: EntityExtractor) -> None:
+    # After a title whose holder is not named, an accusative is not a name.
+    assert ents(extractor, "تلقى خادم الحرمين الشريفين اتصالاً هاتفياً من").persons == ()
+    assert ents(extractor, "تلقى خادم الحرمين الشريفين اتصالا هاتفيا من").persons == ()
+    assert ents(extractor, "أبدى الرئيس حماساً كبيراً").persons == ()
+    assert ents(extractor, "قال الرئيس أحمد مصطفى إن").persons == ("أحمد مصطفى",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تقدم الملك رعاه الله المصلين",  # a verb with its pronoun
+        "قال الوزير مكافحة المخدرات أولوية",  # a noun in ة
+        "قال الوزير قناعته التامة بأن",
+        "قال الأمير قيام المركز بدوره",
+        "قال الأمير حول زيادة الحصص",
+    ],
+)
+def test_nouns_after_a_title_are_not_names(extractor: EntityExtractor, text: str) -> None:
+    assert ents(extractor, text).persons == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قال الجنرال ديفيد بترايوس رسالة إلى", "ديفيد بترايوس"),  # a noun in ة ran on
+        ("قال الرئيس حمزة خالد العمري إن", "حمزة خالد العمري"),  # a name in ة opens it
+        ("قال الشيخ عبدالله نصيف إن", "عبدالله نصيف"),
+        ("قال الدكتور محمد مجاهد الزيات إن", "محمد مجاهد الزيات"),  # a family name in ات
+        ("قال الدكتور راشد أبانمي المحلل الاقتصادي", "راشد أبانمي"),
+    ],
+)
+def test_names_lose_a_run_on_noun(extractor: EntityExtractor, text: str, name: str) -> None:
+    assert ents(extractor, text).persons == (name,)
+
+
+# --- context rules ---------------------------------------------------------------------
+
+
+def test_publisher_alias_counts_only_in_its_own_press(tmp_path: Path) -> None:
+    gaz = load_gazetteer(_with_publisher_aliases(tmp_path))
+    extractor = EntityExtractor(gaz)
+    text = "أكدت المملكة دعمها للقرار"
+    assert ents(extractor, text, source_country="SA").countries == ("SA",)
+    assert ents(extractor, text, source_country="MA").countries == ("MA",)
+    assert ents(extractor, text, source_country="FR").countries == ()
+    assert ents(extractor, text).countries == ()
+    # Longer names still win: "المملكة المغربية" is Morocco in a Saudi paper too.
+    assert ents(extractor, "زار المملكة المغربية", source_country="SA").countries == ("MA",)
+
+
+def _with_publisher_aliases(tmp_path: Path) -> Path:
+    directory = tmp_path / "gazetteer"
+    shutil.copytree(FIXTURE, directory)
+    path = directory / "countries.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for country in data["countries"]:
+        if country["code"] in ("SA", "MA"):
+            country["publisher_aliases_ar"] = ["المملكة"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return directory
+
+
+def test_a_body_resolved_through_a_country_names_it(extractor: EntityExtractor) -> None:
+    text = "أعلنت وزارة الداخلية القبض على مطلوبين"
+    result = ents(extractor, text, source_country="SA")
+    assert result.organizations == ("sa-interior",)
+    assert result.countries == ("SA",)
+    # Without a country to resolve it, the head names nothing.
+    assert ents(extractor, text).countries == ()
+
+
+def test_a_known_person_resolves_the_head(extractor: EntityExtractor) -> None:
+    # Right after the head, or before it with titles between; a country the
+    # person implies is then mentioned (the person alone would not).
+    after = ents(extractor, "قال وزير الداخلية برنار كازنوف إن", source_country="SA")
+    assert after.organizations == ("fr-interior",)
+    assert after.countries == ("FR",)
+    before = ents(extractor, "استقبل برنار كازنوف وزير الداخلية الوفد", source_country="SA")
+    assert before.organizations == ("fr-interior",)
+    # A verb between the person and the head breaks the apposition.
+    broken = ents(extractor, "التقى برنار كازنوف ثم قال وزير الداخلية", source_country="SA")
+    assert broken.organizations == ("sa-interior",)
+
+
+def test_a_country_a_few_qualifiers_after_the_head(extractor: EntityExtractor) -> None:
+    text = "قال وزير الخارجية الأسبق للجمهورية الفرنسية"
+    assert ents(extractor, text).organizations == ("fr-foreign",)
+    # A function word ends the head's qualifiers: "إن" opens a new clause.
+    clause = ents(
+        extractor, "قال وزير الخارجية إن المواطن الفرنسي زار السعودية", source_country="SA"
+    )
+    assert clause.organizations == ("sa-foreign",)
+
+
+def test_main_country_of_a_foreign_story(extractor: EntityExtractor) -> None:
+    body = "أعلنت وزارة الداخلية اعتقال مشتبه به في باريس، وقالت فرنسا إن"
+    # Title and body are French: the Saudi publisher does not make it Saudi.
+    result = ents(extractor, body, title="فرنسا تعتقل مشتبها", source_country="SA")
+    assert result.organizations == ("fr-interior",)
+    # A title naming another country: the body's leader must be it.
+    other = ents(extractor, body, title="إسبانيا ترحب", source_country="SA")
+    assert other.organizations == ()
+
+
+def test_a_counterpart_in_the_title_is_not_the_story(extractor: EntityExtractor) -> None:
+    title = "وزير الخارجية يلتقي نظيره الفرنسي"
+    body = "التقى وزير الخارجية نظيره الفرنسي في الرياض"
+    result = ents(extractor, body, title=title, source_country="SA")
+    assert "sa-foreign" in result.organizations
+    assert "fr-foreign" not in result.organizations
+    assert "SA" in result.countries
+
+
+def test_armed_groups_do_not_name_their_country(extractor: EntityExtractor) -> None:
+    result = ents(extractor, "هاجم تنظيم داعش مواقع")
+    assert result.organizations == ("isis",) and result.countries == ()
+
+
+# --- context rules on the bundled gazetteers -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("تقدم الجيش الوطني الموالي للحكومة اليمنية نحو المدينة", "ye-army"),
+        ("ضبط حرس الحدود بعسير كمية من الأسلحة", "sa-border-guard"),
+        ("وقال قائد الجيش اللبناني إن", "lb-army"),
+        ("أوضح بيان الخارجية الباكستانية أن", "pk-foreign"),
+        ("وأكد وزير الخارجية عادل الجبير أن", "sa-foreign"),
+        (
+            "الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع",
+            "sa-defence",
+        ),
+    ],
+)
+def test_heads_resolved_in_context(text: str, org: str) -> None:
+    assert org in extract_entities("", text).organizations
+
+
+def test_saudi_police_is_public_security() -> None:
+    result = extract_entities("", "أعلنت الشرطة السعودية القبض على مطلوب")
+    assert result.organizations == ("sa-public-security",)
+    assert extract_entities("", "قالت الشرطة التركية").organizations == ("tr-police",)
+
+
+def test_bare_police_in_a_federation_is_local() -> None:
+    body = "قالت الشرطة إن المشتبه به اعتقل في ولاية تينيسي الأمريكية"
+    assert extract_entities("أمريكا: اعتقال مشتبه", body).organizations == ()
+    named = extract_entities("أمريكا: اعتقال مشتبه", "قالت الشرطة الأمريكية إن")
+    assert named.organizations == ("us-police",)
+    assert extract_entities("تركيا: اعتقال مشتبه", "قالت الشرطة إن").organizations == ("tr-police",)
+
+
+def test_adjectival_heads_need_a_noun_slot() -> None:
+    assert extract_entities("", "انتقد السياسة الخارجية الأمريكية").organizations == ()
+    assert extract_entities("", "في مواجهة التدخل في شؤونهم الداخلية").organizations == ()
+    assert extract_entities("", "أعلنت الخارجية الأمريكية أن").organizations == ("us-foreign",)
+    domestic = extract_entities("الداخلية تقبض على مطلوب", "", source_country="SA")
+    assert domestic.organizations == ("sa-interior",)
+
+
+def test_contextual_alias_by_the_one_country_named() -> None:
+    text = "تقدمت المقاومة الشعبية في عدن وسيطرت على اليمن الجنوبي"
+    assert "ye-popular-resistance" in extract_entities("", text).organizations
+    assert extract_entities("", "دعت المقاومة الشعبية إلى").organizations == ()
+
+
+def test_ambiguous_country_in_a_list_of_countries() -> None:
+    text = "يضم المشروع السنغال ومالي والنيجر"
+    assert "ML" in extract_entities("", text).countries
+    assert "OM" in extract_entities("", "في الثالث الكويت وعمان").countries
+    assert "ML" not in extract_entities("", "قدمت الكويت الدعم المالي").countries
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("أصيب اللاعب في الركبة اليمنى", "YE"),
+        ("رفع يده اليمنى للتحية", "YE"),
+        ("سجل بالقدم اليمنى", "YE"),
+        ("برنامج للناطقين بالإسبانية", "ES"),
+        ("نشر بيانا باللغة الإنجليزية", "GB"),
+        ("وقال رئيس البلدية لوكالة الصحافة الفرنسية", "FR"),
+        ("وفقا لنظام روما الأساسي", "IT"),
+        ("تابع مجريات القرعة", "HU"),
+    ],
+)
+def test_words_spelled_like_country_words(text: str, absent: str) -> None:
+    assert absent not in extract_entities("", text).countries
+
+
+def test_right_side_nouns_do_not_hide_yemenis() -> None:
+    assert extract_entities("", "قال المسؤول اليمني إن").countries == ("YE",)
+    assert extract_entities("", "أكد نظيره اليمني").countries == ("YE",)
+    assert extract_entities("", "وقالت الشرطة الإسبانية").countries == ("ES",)
+
+
+def test_names_that_contain_a_country_name_it() -> None:
+    result = extract_entities("", "أعلن تنظيم داعش في ليبيا مسؤوليته")
+    assert result.organizations == ("isis-libya",) and result.countries == ("LY",)
+    assert extract_entities("", "جماعة أنصار الدين").countries == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("بالعاصمة الكورية سيؤول", "KR"),
+        ("أولمبياد ريوديجانيرو 2016", "BR"),
+        ("المهاجم الاوروغوياني كافاني", "UY"),
+        ("السودان وأريتيريا وتشاد", "ER"),
+        ("مباراة ستقام في رادس", "TN"),
+        ("الهجوم على مسجد قوات الطوارئ الخاصة في أبها", "SA"),
+    ],
+)
+def test_spellings_found_in_real_articles(text: str, code: str) -> None:
+    assert code in extract_entities("", text).countries
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("اشتباكات بين المقاومة الشعبية اليمنية والحوثيين", "ye-popular-resistance"),
+        ("تقدم الحوثيون وقوات المخلوع صالح نحو عدن", "ye-saleh-forces"),
+        ("صدق الحكم من محكمة الاستئناف بالرياض", "sa-appeal-court"),
+        ("أعلن ديوان المظالم", "sa-grievances-board"),
+        ("أعلنت جبهة حزب التحرير الشعبي الثوري مسؤوليتها", "dhkp-c"),
+        ("بعثة الأمم المتحدة للدعم في ليبيا", "unsmil"),
+        ("المنتدى الدولي لمكافحة الإرهاب", "gctf"),
+        ("مركز الأمم المتحدة لمكافحة الإرهاب", "uncct"),
+        ("طالب تحالف فجر ليبيا بتعديلات", "libya-dawn"),
+        ("قتل خمسة من الصحوات", "iq-sahwa"),
+        ("عصابة ندرانجيتا في كالابريا", "ndrangheta"),
+        ("قوات التحالف بقيادة المملكة العربية السعودية", "arab-coalition"),
+    ],
+)
+def test_bodies_found_in_real_articles(text: str, org: str) -> None:
+    assert org in extract_entities("", text).organizations
+
+
+def test_not_bodies() -> None:
+    assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
+    assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()
+    assert extract_entities("", "المساس بأمن الدولة الكويتية").organizations == ()
 
 
 # --- API details ---------------------------------------------------------------------
