@@ -8,6 +8,7 @@ import typer
 import uvicorn
 
 from rasd.settings import get_settings
+from search_api.logging_config import LOG_CONFIG
 
 
 def serve(
@@ -23,7 +24,7 @@ def serve(
         host=host or settings.api_host,
         port=port or settings.api_port,
         workers=workers,
-        log_level="info",
-        access_log=False,  # the app logs each request with its timing
+        log_config=LOG_CONFIG,
+        access_log=False,  # the app logs each request with its timing (rasd.access)
         server_header=False,
     )

@@ -60,7 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (search.router, articles.router, browse.router, export.router, health.router):
         app.include_router(router)
     if settings.gzip:
-        app.add_middleware(GZipMiddleware, minimum_size=1024)
+        # Level 5: nearly level 9's ratio on JSON at a fraction of its CPU.
+        app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"]

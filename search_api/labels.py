@@ -1,8 +1,13 @@
-"""Bilingual labels for facet values and entity chips, from the shared gazetteers."""
+"""Bilingual labels for facet values and entity chips, from the shared gazetteers.
+
+Every search labels a hundred facet values or more, so labels are built once per value
+and shared: callers must not mutate the dicts they get (they copy when they add keys).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -10,14 +15,46 @@ from rasd.gazetteer import Gazetteer, load_gazetteer
 from rasd.sites import SiteRegistry, load_sites
 from rasd.topics import TopicLabel, load_topic_labels
 
+MEMO_LIMIT = 50_000  # distinct values; ids from requests can be anything, so bounded
+
+Label = dict[str, Any]
+
 
 @dataclass(frozen=True)
 class Labels:
     gazetteer: Gazetteer
     sites: SiteRegistry
     topics: dict[str, TopicLabel]
+    _memo: dict[tuple[str, str], Label] = field(default_factory=dict, repr=False, compare=False)
 
-    def country(self, code: str) -> dict[str, Any]:
+    def _memoized(self, kind: str, key: str, build: Callable[[str], Label]) -> Label:
+        found = self._memo.get((kind, key))
+        if found is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            found = self._memo[(kind, key)] = build(key)
+        return found
+
+    def country(self, code: str) -> Label:
+        return self._memoized("country", code, self._country)
+
+    def organization(self, org_id: str) -> Label:
+        return self._memoized("organization", org_id, self._organization)
+
+    def source(self, source_id: str) -> Label:
+        return self._memoized("source", source_id, self._source)
+
+    def topic(self, topic_id: str) -> Label:
+        return self._memoized("topic", topic_id, self._topic)
+
+    def place(self, place_id: str) -> Label:
+        return self._memoized("place", place_id, self._place)
+
+    def facet_value(self, facet: str, value: str) -> Label:
+        """{value, label_ar, label_en} plus what the facet knows (type, country)."""
+        return self._memoized(f"facet:{facet}", value, lambda v: self._facet_value(facet, v))
+
+    def _country(self, code: str) -> Label:
         country = self.gazetteer.country(code)
         return {
             "code": code,
@@ -25,7 +62,7 @@ class Labels:
             "label_en": country.name_en if country else code,
         }
 
-    def organization(self, org_id: str) -> dict[str, Any]:
+    def _organization(self, org_id: str) -> Label:
         org = self.gazetteer.organization(org_id)
         return {
             "id": org_id,
@@ -35,7 +72,7 @@ class Labels:
             "country": org.country if org else None,
         }
 
-    def source(self, source_id: str) -> dict[str, Any]:
+    def _source(self, source_id: str) -> Label:
         site = self.sites.get(source_id)
         return {
             "id": source_id,
@@ -44,7 +81,7 @@ class Labels:
             "country": site.country if site else None,
         }
 
-    def topic(self, topic_id: str) -> dict[str, Any]:
+    def _topic(self, topic_id: str) -> Label:
         topic = self.topics.get(topic_id)
         return {
             "id": topic_id,
@@ -52,7 +89,7 @@ class Labels:
             "label_en": topic.label_en if topic else topic_id,
         }
 
-    def place(self, place_id: str) -> dict[str, Any]:
+    def _place(self, place_id: str) -> Label:
         place = self.gazetteer.place(place_id)
         return {
             "id": place_id,
@@ -61,8 +98,7 @@ class Labels:
             "country": place.country if place else None,
         }
 
-    def facet_value(self, facet: str, value: str) -> dict[str, Any]:
-        """{value, label_ar, label_en} plus what the facet knows (type, country)."""
+    def _facet_value(self, facet: str, value: str) -> Label:
         labelled = {
             "country": self.country,
             "organization": self.organization,
