@@ -11,11 +11,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
 
-class Published(_Model):
-    date: str | None = Field(None, examples=["2015-07-21"])
-    precision: str = Field("unknown", examples=["day"], description="day, month, year or unknown")
-
-
 class CountryLabel(_Model):
     code: str = Field(examples=["MA"])
     label_ar: str = Field(examples=["المغرب"])
@@ -41,7 +36,10 @@ class Brief(_Model):
     title: str
     url: str | None = None
     source: Labelled | None = None
-    published: Published
+    published_at: str | None = Field(None, examples=["2015-07-21"], description="ISO date.")
+    published_precision: str = Field(
+        "unknown", examples=["day"], description="day, month, year or unknown"
+    )
     score: float | None = None
 
 
@@ -56,7 +54,10 @@ class Hit(_Model):
     title: str
     title_html: str = Field(description="Escaped title; matches wrapped in <mark>.")
     source: Labelled | None = None
-    published: Published
+    published_at: str | None = Field(None, examples=["2015-07-21"], description="ISO date.")
+    published_precision: str = Field(
+        "unknown", examples=["day"], description="day, month, year or unknown"
+    )
     countries: list[CountryLabel]
     organizations: list[OrganizationLabel]
     topics: list[Labelled]
@@ -115,7 +116,10 @@ class Article(_Model):
     body: str
     author: str | None = None
     source: Labelled | None = None
-    published: Published
+    published_at: str | None = Field(None, examples=["2015-07-21"], description="ISO date.")
+    published_precision: str = Field(
+        "unknown", examples=["day"], description="day, month, year or unknown"
+    )
     event_dates: list[dict[str, Any]]
     countries: list[CountryLabel]
     organizations: list[OrganizationLabel]

@@ -13,9 +13,10 @@ SNIPPET_CHARS = 240
 
 
 def published(source: dict[str, Any]) -> dict[str, Any]:
+    """The publication date as indexed (ISO, to its precision) and that precision."""
     return {
-        "date": source.get("published_at"),
-        "precision": source.get("published_precision") or "unknown",
+        "published_at": source.get("published_at"),
+        "published_precision": source.get("published_precision") or "unknown",
     }
 
 
@@ -50,7 +51,7 @@ def hit(raw: dict[str, Any], labels: Labels) -> dict[str, Any]:
         "title": title,
         "title_html": title_frags[0] if title_frags else html.escape(title),
         "source": labels.source(source["source"]) if source.get("source") else None,
-        "published": published(source),
+        **published(source),
         **entities(source, labels),
         "snippet_html": " … ".join(body_frags) if body_frags else "",
         "story_id": source.get("story_id"),
@@ -69,7 +70,7 @@ def article(raw: dict[str, Any], labels: Labels) -> dict[str, Any]:
         "body": source.get("body") or "",
         "author": source.get("author"),
         "source": labels.source(source["source"]) if source.get("source") else None,
-        "published": published(source),
+        **published(source),
         "event_dates": source.get("event_dates", []),
         **entities(source, labels),
         "persons": source.get("persons", []),
@@ -90,7 +91,7 @@ def brief(raw: dict[str, Any], labels: Labels) -> dict[str, Any]:
         "title": source.get("title") or "",
         "url": source.get("url"),
         "source": labels.source(source["source"]) if source.get("source") else None,
-        "published": published(source),
+        **published(source),
         "score": raw.get("_score"),
     }
 

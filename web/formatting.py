@@ -33,8 +33,9 @@ def format_date(value: str | None, precision: str, t: Translator) -> str:
     return f"{int(day)} {t.month(int(month))} {year}"
 
 
-def format_published(published: dict[str, Any], t: Translator) -> str:
-    return format_date(published.get("date"), published.get("precision", "unknown"), t)
+def format_published(item: dict[str, Any], t: Translator) -> str:
+    """The publication date of a hit, article or brief, at its precision."""
+    return format_date(item.get("published_at"), item.get("published_precision", "unknown"), t)
 
 
 def format_event(event: dict[str, Any], t: Translator) -> str:

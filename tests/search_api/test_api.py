@@ -76,6 +76,8 @@ def test_labels_are_bilingual(demo_client: TestClient) -> None:
     assert (morocco["label_ar"], morocco["label_en"]) == ("المغرب", "Morocco")
     hit = result["hits"][0]
     assert any(c["code"] == "MA" and c["label_en"] == "Morocco" for c in hit["countries"])
+    assert hit["published_precision"] in ("day", "month", "year", "unknown")
+    assert "published_at" in hit and "story_id" in hit
 
 
 def test_date_histogram_interval_follows_the_range(demo_client: TestClient) -> None:
