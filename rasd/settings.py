@@ -39,7 +39,6 @@ class Settings(BaseSettings):
     # The HTTP API and web UI.
     api_host: str = "127.0.0.1"
     api_port: int = Field(8000, ge=1, le=65535)
-    admin_key: SecretStr | None = None
     cors_origins: list[str] = []
     gzip: bool = True
     # Input limits of the public API: bounded work per request, whatever the input.
