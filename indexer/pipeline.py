@@ -239,10 +239,14 @@ class _Writer:
         self.hashes: dict[str, str] = {}  # content hash → first id seen in this run
         self.sent: dict[str, dict[str, Any]] = {}  # id → what this run sent, for re-sends
         self.index = ""
+        # An index that was empty when the run began holds nothing this run did not
+        # send, so the in-memory maps answer every look-up and the engine is spared.
+        self.started_empty = False
 
     def prepare(self) -> None:
         ensure_index(self.engine, self.alias)
         self.index = alias_targets(self.engine, self.alias)[0]
+        self.started_empty = self.engine.count(self.index) == 0
         relax(self.engine, self.index)
 
     def finish(self) -> None:
@@ -258,7 +262,7 @@ class _Writer:
         if not docs:
             return
         docs = _last_per_id(docs)
-        existing = self._existing(docs)
+        existing = {} if self.started_empty else self._existing(docs)
         existing.update({d.id: self.sent[d.id] for d in docs if d.id in self.sent})
         to_send: list[BuiltDoc] = []
         for doc in docs:
@@ -322,7 +326,7 @@ class _Writer:
     def _link_duplicates(self, docs: list[BuiltDoc]) -> None:
         """Exact duplicates under other URLs are kept and point at the first copy."""
         unknown = [d.content_hash for d in docs if d.content_hash not in self.hashes]
-        if unknown:
+        if unknown and not self.started_empty:
             for hit in self._search_terms("content_hash", unknown, ["content_hash"]):
                 self.hashes.setdefault(hit["_source"]["content_hash"], hit["_id"])
         for doc in docs:
@@ -333,7 +337,7 @@ class _Writer:
     def _link_stories(self, docs: list[BuiltDoc]) -> None:
         """New articles join the story of their most similar earlier neighbour."""
         bands_needed = [b for d in docs if d.signature for b in d.source["story_bands"]]
-        if bands_needed:
+        if bands_needed and not self.started_empty:
             fields = ["story_id", "story_bands", "story_signature"]
             for hit in self._search_terms("story_bands", bands_needed, fields):
                 source = hit["_source"]
