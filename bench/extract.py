@@ -31,7 +31,9 @@ BATCH = 500
 
 
 def stage_timings(records: list[RawRecord]) -> dict[str, float]:
-    """Microseconds per article for each stage, on the same articles."""
+    """Microseconds per article for each stage, on the same articles, the way the indexer
+    calls them (one scan finds entity aliases and topic terms; both then read it). Timed
+    alone, stages look faster than inside the full loop, where they share the caches."""
     texts = [(r.title or "", r.body) for r in records]
     normalized = [(normalize(t), normalize(b)) for t, b in texts]
     published = [parse_publication_date(r.published_raw) for r in records]
@@ -43,13 +45,15 @@ def stage_timings(records: list[RawRecord]) -> dict[str, float]:
             step(i)
         return round((time.perf_counter() - began) / len(records) * 1e6, 1)
 
+    scans = [extractor.scan(*n) for n in normalized]
     return {
         "normalize": per_article(lambda i: (normalize(texts[i][0]), normalize(texts[i][1]))),
         "dates": per_article(lambda i: find_dates(texts[i][1], published=published[i])),
+        "alias_and_topic_scan": per_article(lambda i: extractor.scan(*normalized[i])),
         "entities": per_article(
-            lambda i: extractor.extract(*texts[i], source_country="SA", normalized=normalized[i])
+            lambda i: extractor.extract(*texts[i], source_country="SA", scan=scans[i])
         ),
-        "topics": per_article(lambda i: topics.tag_normalized(*normalized[i])),
+        "topics": per_article(lambda i: topics.tag_riders(scans[i].riders, scans[i].title_end)),
         "story_signature": per_article(lambda i: signature(normalized[i][1])),
     }
 

@@ -1,8 +1,9 @@
 """From a raw record to the document Rasd indexes: normalize → extract → build.
 
 ``mappings/articles.json`` defines the fields. The text is normalized once here and
-shared by every extractor (entities, topics, story signature, content hash). Runs in
-worker processes, so everything it loads is loaded once per process (:func:`warm_up`).
+shared by every extractor (entities, topics, story signature, content hash), and scanned
+once for entity aliases and topic terms together. Runs in worker processes, so
+everything it loads is loaded once per process (:func:`warm_up`).
 """
 
 from __future__ import annotations
@@ -76,11 +77,11 @@ def build_document(record: RawRecord, *, ingested_at: str) -> BuiltDoc:
     warnings = [record.metadata["warning"]] if record.metadata.get("warning") else []
     published = _publication_date(record, title, body, warnings)
     events = find_dates(body, published=published)[:MAX_EVENT_DATES]
-    entities = default_extractor().extract(
-        title,
-        body,
-        source_country=site.country if site else None,
-        normalized=(title_norm, body_norm),
+    # One pass over the text finds the entity aliases and the topic terms.
+    extractor = default_extractor()
+    scan = extractor.scan(title_norm, body_norm)
+    entities = extractor.extract(
+        title, body, source_country=site.country if site else None, scan=scan
     )
     sig = signature(body_norm)
     source: dict[str, Any] = {
@@ -100,7 +101,7 @@ def build_document(record: RawRecord, *, ingested_at: str) -> BuiltDoc:
         "organizations": list(entities.organizations),
         "persons": list(entities.persons),
         "places": list(entities.places),
-        "topics": default_model().tag_normalized(title_norm, body_norm),
+        "topics": default_model().tag_riders(scan.riders, scan.title_end),
         "language": _language(f"{title_norm} {body_norm[:LANGUAGE_SAMPLE]}"),
         "content_hash": digest,
         "story_bands": sig.bands() if sig else [],

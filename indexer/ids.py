@@ -23,15 +23,21 @@ def canonical_url(url: str) -> str:
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
-    query = urlencode(
+    # Most article URLs have no query string: skip parsing and re-encoding nothing.
+    query = _canonical_query(parts.query) if parts.query else ""
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, query, ""))
+
+
+def _canonical_query(query: str) -> str:
+    """Parameters sorted, tracking parameters dropped."""
+    return urlencode(
         sorted(
             (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            for k, v in parse_qsl(query, keep_blank_values=True)
             if not k.lower().startswith(TRACKING_PARAMS)
         )
     )
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https", host, path, query, ""))
 
 
 def content_hash(title: str | None, body: str) -> str:
@@ -42,7 +48,11 @@ def content_hash(title: str | None, body: str) -> str:
 
 def content_hash_of_normalized(title: str, body: str) -> str:
     """:func:`content_hash` for text already normalized (the indexer's hot path)."""
-    return hashlib.blake2b(f"{title}\n{body}".encode(), digest_size=16).hexdigest()
+    # The hash of title + "\n" + body, fed in parts rather than copied into one string.
+    digest = hashlib.blake2b(title.encode(), digest_size=16)
+    digest.update(b"\n")
+    digest.update(body.encode())
+    return digest.hexdigest()
 
 
 def document_id(url: str | None, digest: str) -> str:

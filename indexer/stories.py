@@ -25,9 +25,23 @@ LEAD_WORDS = 150
 MIN_WORDS = 20  # shorter texts are too small to call near-duplicates
 
 _EMPTY = np.iinfo(np.uint32).max
-_MULTIPLIERS = np.array([0x9E3779B1, 0x85EBCA77], dtype=np.uint64)
-# Odd 32-bit multipliers that mix a band's rows into one key.
-_BAND_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F][:ROWS], dtype=np.uint64)
+_NO_SHINGLES = np.full(BINS, _EMPTY, dtype=np.uint32)  # copied: np.full is Python code
+# A shingle hash is (h0 * 0x9E3779B1 + h1 * 0x85EBCA77 + h2) * 0x27D4EB2F mod 2**32 over
+# three consecutive word hashes: one convolution of the word hashes with these factors
+# (uint32 arithmetic wraps mod 2**32 by itself). np.convolve reverses its kernel, so
+# the factor of the third word comes first.
+_SHINGLE_KERNEL = np.array(
+    [0x27D4EB2F, 0x85EBCA77 * 0x27D4EB2F % 2**32, 0x9E3779B1 * 0x27D4EB2F % 2**32],
+    dtype=np.uint32,
+)
+_BIN_BITS = np.uint32(BINS - 1)  # BINS is a power of two: "% BINS" is "& (BINS - 1)"
+_BIN_SHIFT = np.uint32(BINS.bit_length() - 1)  # and "// BINS" is ">> 6"
+# Enough characters for LEAD_WORDS words of nearly every body (a word averages six).
+_LEAD_CHARS = 1600
+# Odd 32-bit multipliers that mix a band's rows into one key (bands() unpacks four).
+_BAND_MIX = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F)
+assert len(_BAND_MIX) == ROWS
+_EMPTY_INT = int(_EMPTY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +49,17 @@ class Signature:
     values: np.ndarray  # BINS uint32 minima; _EMPTY where a bin got no shingle
 
     def bands(self) -> list[str]:
-        """Band keys ("band index:hash"), skipping bands with an empty bin."""
-        rows = self.values.reshape(BANDS, ROWS).astype(np.uint64)
-        full = ~(rows == _EMPTY).any(axis=1)
-        keys = ((rows * _BAND_MIX).sum(axis=1) & np.uint64(0xFFFFFFFF)).tolist()
-        return [f"{band}:{key:08x}" for band, key in enumerate(keys) if full[band]]
+        """Band keys ("band index:hash"), skipping bands with an empty bin.
+
+        Plain Python over the 64 values: on arrays this small each numpy call costs
+        more than the arithmetic, and a band key is a sum mod 2**32 either way."""
+        rows = iter(self.values.tolist())
+        m0, m1, m2, m3 = _BAND_MIX
+        return [
+            f"{band}:{(a * m0 + b * m1 + c * m2 + d * m3) & 0xFFFFFFFF:08x}"
+            for band, (a, b, c, d) in enumerate(zip(rows, rows, rows, rows, strict=True))
+            if _EMPTY_INT not in (a, b, c, d)
+        ]
 
     def similarity(self, other: Signature) -> float:
         filled = (self.values != _EMPTY) & (other.values != _EMPTY)
@@ -57,20 +77,26 @@ class Signature:
 
 def signature(normalized_body: str) -> Signature | None:
     """The signature of a normalized body, or None when it is too short to compare."""
-    words = normalized_body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
+    words = _lead_words(normalized_body)
     if len(words) < MIN_WORDS:
         return None
-    # One encode and a C-level map: a Python loop per word would double the cost.
-    encoded = " ".join(words).encode("utf-8").split()
-    word_hashes = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(encoded))
-    # Combine three consecutive word hashes into one shingle hash, vectorized.
-    shingles = (
-        word_hashes[:-2] * _MULTIPLIERS[0] + word_hashes[1:-1] * _MULTIPLIERS[1] + word_hashes[2:]
-    ) & np.uint64(0xFFFFFFFF)
-    shingles = (shingles * np.uint64(0x27D4EB2F)) & np.uint64(0xFFFFFFFF)  # mix low bits
-    values = np.full(BINS, _EMPTY, dtype=np.uint32)
-    np.minimum.at(values, (shingles % BINS).astype(np.intp), (shingles // BINS).astype(np.uint32))
+    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint32, count=len(words))
+    shingles = np.convolve(word_hashes, _SHINGLE_KERNEL, "valid")
+    values = _NO_SHINGLES.copy()
+    np.minimum.at(values, shingles & _BIN_BITS, shingles >> _BIN_SHIFT)
     return Signature(values)
+
+
+def _lead_words(normalized_body: str) -> list[bytes]:
+    """The first LEAD_WORDS words, UTF-8 encoded. Normalized text holds single spaces
+    only, so splitting its bytes gives the words str.split() would, without a str per
+    word and a join to encode them; and only the head of a long body is encoded."""
+    head = normalized_body[:_LEAD_CHARS]
+    words = head.encode("utf-8").split(maxsplit=LEAD_WORDS)
+    if len(words) <= LEAD_WORDS and len(head) < len(normalized_body):
+        # The head may end inside the lead (long words): split the whole body.
+        words = normalized_body.encode("utf-8").split(maxsplit=LEAD_WORDS)
+    return words[:LEAD_WORDS]  # the last item is the unsplit rest
 
 
 class StoryIndex:

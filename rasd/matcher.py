@@ -18,6 +18,11 @@ A :class:`Matcher` finds every occurrence of a set of aliases in a string produc
   "بليون") take part in the leftmost-longest choice and are then dropped, so they
   shadow the alias inside them.
 
+* **Riders.** Keys of another extractor (the topic terms) may ride in the same
+  automaton, so an article is scanned once for both: :meth:`Matcher.scan` reports every
+  occurrence of a rider, overlapping or not, apart from the alias matches, which riders
+  never shadow. A rider is whole-word (" word ") or open-ended (" stem": a word start).
+
 Why the text is matched *reversed*: clitic variants differ at the start of a key, so a
 trie of forward keys copies every alias once per proclitic (eleven times). Reversed,
 the variants share the whole alias and only branch in their last one to three
@@ -29,14 +34,15 @@ automaton stays at a root with one child; that is what keeps the scan cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
 V = TypeVar("V")
 P = TypeVar("P")
+R = TypeVar("R")
 
 # Single and paired proclitics. "ال" is not here: it belongs to the alias itself
 # (data spells "المغرب"; the loader generates definite demonyms), because adding it to
@@ -81,12 +87,38 @@ class Match(NamedTuple, Generic[P]):
     values: P
 
 
+class Rider(NamedTuple, Generic[R]):
+    """An occurrence of a rider key: ``text[start:end]`` are its letters (from the word
+    start; a stem's continuation is not included); ``value`` is the rider's value."""
+
+    start: int
+    end: int
+    value: R
+
+
+class Scan(NamedTuple, Generic[P, R]):
+    """Alias matches (as :meth:`Matcher.find`) and rider occurrences of one text."""
+
+    matches: list[Match[P]]
+    riders: list[Rider[R]]
+
+
+class _NotAnAlias:
+    """The payload slot of a key that is only a rider."""
+
+
+_NOT_AN_ALIAS = _NotAnAlias()
+
+
 class Matcher(Generic[P]):
     """An immutable alias automaton. Build once per process; :meth:`find` is thread-safe.
 
     The values of all aliases spelled alike are merged into a tuple and handed to
     ``combine`` once, at build time; its result is the payload every match of that key
-    returns (so per-match work can be precomputed). ``Matcher.of`` keeps the tuple."""
+    returns (so per-match work can be precomputed). ``Matcher.of`` keeps the tuple.
+
+    ``riders`` maps keys written as they stand in a space-padded text (" word ", " two
+    words ", " stem") to their values; :meth:`scan` reports them."""
 
     def __init__(
         self,
@@ -94,45 +126,79 @@ class Matcher(Generic[P]):
         combine: Callable[[tuple[V, ...]], P],
         *,
         stop_phrases: Iterable[str] = (),
+        riders: Mapping[str, Iterable[R]] | None = None,
     ) -> None:
         keys = _merge_keys(aliases, stop_phrases)
-        self._automaton = ahocorasick.Automaton()
+        # Automaton key (reversed, padded) → [letters' length, alias payload, riders].
+        entries: dict[str, list[Any]] = {}
         for key in sorted(keys, key=_frequent_first):
             values = keys[key]
             payload = None if values is None else combine(values)
-            self._automaton.add_word(f" {key[::-1]} ", (len(key), payload))
+            entries[f" {key[::-1]} "] = [len(key), payload, ()]
+        for key, values in (riders or {}).items():
+            if not key.startswith(" ") or not key.strip():
+                raise ValueError(f"a rider key starts with a space: {key!r}")
+            letters = key[1:].removesuffix(" ")
+            entry = entries.setdefault(key[::-1], [len(letters), _NOT_AN_ALIAS, ()])
+            entry[2] = (*entry[2], *values)
+        self._automaton = ahocorasick.Automaton()
+        for key, entry in entries.items():
+            self._automaton.add_word(key, tuple(entry))
         self._automaton.make_automaton()
+        self._has_riders = bool(riders)
         self.key_count = len(keys)
 
     @classmethod
     def of(
-        cls, aliases: Iterable[Alias[V]], *, stop_phrases: Iterable[str] = ()
+        cls,
+        aliases: Iterable[Alias[V]],
+        *,
+        stop_phrases: Iterable[str] = (),
+        riders: Mapping[str, Iterable[R]] | None = None,
     ) -> Matcher[tuple[V, ...]]:
         """A matcher whose payloads are the tuples of values themselves."""
-        return Matcher(aliases, _identity, stop_phrases=stop_phrases)
+        return Matcher(aliases, _identity, stop_phrases=stop_phrases, riders=riders)
 
     def find(self, text: str) -> list[Match[P]]:
         """Leftmost-longest, non-overlapping matches in a normalized string."""
+        return self.scan(text).matches
+
+    def scan(self, text: str) -> Scan[P, Any]:
+        """The alias matches of :meth:`find` and every occurrence of a rider key, by
+        rising start, in one pass over a normalized string."""
         if not text:
-            return []
+            return Scan([], [])
         # In " " + reversed + " ", a key of length L ending at index e covers the
         # original text[n + 1 - e : n + 1 - e + L]. The automaton reports by growing e
         # (falling start) and, at each e, the longest key first: read backwards, that
         # is by rising start, and the longest at a start is the last of its e.
         hits = list(self._automaton.iter(f" {text[::-1]} "))
+        hits.reverse()
         offset = len(text) + 1
+        riders: list[Rider[Any]] = []
+        if self._has_riders:
+            riders = [
+                _new_tuple(Rider, (offset - end, offset - end + length, value))
+                for end, (length, _, values) in hits
+                for value in values
+            ]
+            hits = [hit for hit in hits if hit[1][1] is not _NOT_AN_ALIAS]
+        # A dict keeps, at each e, the value assigned last, i.e. the longest, in the order
+        # of rising start: built in C, where a loop would test every hit.
+        longest = dict(hits)
         chosen: list[Match[P]] = []
         last_end = -1
-        for i in range(len(hits) - 1, -1, -1):
-            end, (length, payload) = hits[i]
-            if i and hits[i - 1][0] == end:
-                continue  # a longer key starts here
+        for end, (length, payload, _) in longest.items():
             start = offset - end
             if start >= last_end:
                 last_end = start + length
                 if payload is not None:
-                    chosen.append(Match(start, last_end, payload))
-        return chosen
+                    chosen.append(_new_tuple(Match, (start, last_end, payload)))
+        return Scan(chosen, riders)
+
+
+# NamedTuple's own __new__ is a Python function; tuple.__new__ builds the same object.
+_new_tuple = tuple.__new__
 
 
 # Normalized Arabic letters by frequency in news text (SaudiNewsNet): word-final

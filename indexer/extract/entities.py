@@ -61,9 +61,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import pairwise
 
+from indexer.extract.topics import default_model
 from rasd.arabic import ALEF, ALEF_FORMS, ALEF_MAQSURA, HA, TAA_MARBUTA, YA, normalize
 from rasd.gazetteer import ENTITY_KINDS, Gazetteer, Ref, load_gazetteer
-from rasd.matcher import Alias, Match, Matcher, is_arabic_word
+from rasd.matcher import Alias, Match, Matcher, Rider, is_arabic_word
 
 TITLE_WEIGHT = 3
 # Separates title from body in the matched text: no alias contains "_", so nothing
@@ -274,6 +275,17 @@ class Entities:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleScan:
+    """What :meth:`EntityExtractor.scan` found in "title _ body" (the normalized title,
+    a barrier, the normalized body; the title is ``text[:title_end]``)."""
+
+    text: str
+    title_end: int
+    matches: list[Match[_Plan]]
+    riders: list[Rider[object]]
+
+
+@dataclass(frozen=True, slots=True)
 class _Plan:
     """What to do with a match of one spelling, decided when the matcher is built."""
 
@@ -354,7 +366,11 @@ def _tally(
 class EntityExtractor:
     """Entity extraction over one gazetteer; build once, reuse (thread-safe)."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, *, riders: Mapping[str, Iterable[object]] | None = None
+    ) -> None:
+        """``riders``: keys of another extractor to find in the same pass over an
+        article (see :meth:`scan` and :class:`rasd.matcher.Matcher`)."""
         self.gazetteer = gazetteer
         # Heads and contextual aliases that open with a title ("وزير الخارجية", "المدير
         # العام للأمن الوطني") are titles too, or they would hide the title inside them.
@@ -388,7 +404,15 @@ class EntityExtractor:
             [*gazetteer.alias_entries, *titles, *sides, *_named_in(gazetteer, stateless)],
             partial(_Plan.of, stateless=stateless),
             stop_phrases=gazetteer.stop_phrases,
+            riders=riders,
         )
+
+    def scan(self, norm_title: str, norm_body: str) -> ArticleScan:
+        """One pass of the matcher over a normalized article: the alias matches that
+        :meth:`extract` needs and the riders' occurrences."""
+        text = " ".join(part for part in (norm_title, _BARRIER, norm_body) if part)
+        matches, riders = self.matcher.scan(text)
+        return ArticleScan(text, len(norm_title), matches, riders)
 
     def extract(
         self,
@@ -397,6 +421,7 @@ class EntityExtractor:
         *,
         source_country: str | None = None,
         normalized: tuple[str, str] | None = None,
+        scan: ArticleScan | None = None,
     ) -> Entities:
         """Entities of an article. ``title`` and ``body`` are cleaned text
         (:func:`rasd.arabic.clean_text`); pass ``normalized=(normalize(title),
@@ -404,11 +429,11 @@ class EntityExtractor:
         ``source_country`` is the publisher's country, used only to resolve aliases
         that need a country; it is not a mention by itself, only through what it
         resolves ("المملكة" in its own press, a bare "وزارة الداخلية" in a domestic
-        story)."""
-        norm_title, norm_body = normalized or (normalize(title), normalize(body))
-        text = " ".join(part for part in (norm_title, _BARRIER, norm_body) if part)
-        article = _Article(self.gazetteer, text, len(norm_title), (title, body))
-        return article.extract(self.matcher.find(text), source_country)
+        story). ``scan``, when given, is :meth:`scan` of the normalized title and body."""
+        if scan is None:
+            scan = self.scan(*(normalized or (normalize(title), normalize(body))))
+        article = _Article(self.gazetteer, scan.text, scan.title_end, (title, body))
+        return article.extract(scan.matches, source_country)
 
 
 def _named_in(gazetteer: Gazetteer, stateless: frozenset[str]) -> list[Alias[Ref]]:
@@ -436,8 +461,11 @@ def _named_in(gazetteer: Gazetteer, stateless: frozenset[str]) -> list[Alias[Ref
 
 @lru_cache(maxsize=1)
 def default_extractor() -> EntityExtractor:
-    """The extractor over the bundled gazetteer, built once per process."""
-    return EntityExtractor(load_gazetteer())
+    """The extractor over the bundled gazetteer, built once per process. Its matcher
+    carries the bundled topic terms as riders: one pass over an article finds both
+    (scanning apart cost a second pass, and each big automaton pushes the other and the
+    rest of the indexer's data out of the CPU caches)."""
+    return EntityExtractor(load_gazetteer(), riders=default_model().scan_keys())
 
 
 def extract_entities(

@@ -22,7 +22,10 @@ Matching (why it looks like this):
   counts for nothing. Topics are resolved separately because they are independent
   judgements: "تهريب المخدرات" is evidence of drug trafficking *and* of smuggling.
   rasd.matcher works the same way for entity aliases but matches whole words only;
-  topic stems need open-ended keys, so the (small) automaton is built here.
+  topic stems need open-ended keys, so the (small) automaton is built here. The indexer
+  does not scan with it: the entity matcher carries these keys as riders
+  (:meth:`TopicModel.scan_keys`), so an article is scanned once for both, and
+  :meth:`TopicModel.tag_riders` scores what that pass found, exactly as here.
 
 Scoring (the ``scoring`` block of the JSON says it in full): a term adds weight × 2 if
 it is in the title and weight × min(count, 3) for the body. Terms of weight ≥ 2 are
@@ -127,7 +130,8 @@ class TopicModel:
             self.topics[topic.id] = topic
             self.terms.extend(terms)
             excludes.extend(topic_excludes)
-        self._automaton = _build_automaton(self.terms, excludes)
+        self._keys = _scan_keys(self.terms, excludes)
+        self._automaton = _build_automaton(self._keys)
 
     @classmethod
     def load(cls, path: Path | str = TOPICS_FILE) -> TopicModel:
@@ -166,6 +170,27 @@ class TopicModel:
     def tag_normalized(self, title: str, body: str) -> list[str]:
         """:meth:`tag` for text already passed through :func:`rasd.arabic.normalize`
         (the indexer normalizes once for entities and topics)."""
+        return self._tag(self._spans(title), self._spans(body))
+
+    def scan_keys(self) -> dict[str, tuple[int, ...]]:
+        """The automaton keys (" form " for a whole word, " stem" for a word start) and
+        the term indexes each stands for (``-1``: an exclude phrase). A
+        :class:`rasd.matcher.Matcher` that carries them as riders finds the terms in the
+        same pass as its aliases; :meth:`tag_riders` scores what it found."""
+        return dict(self._keys)
+
+    def tag_riders(self, riders: Iterable[tuple[int, int, int]], title_end: int) -> list[str]:
+        """:meth:`tag_normalized` from the riders a matcher carrying :meth:`scan_keys`
+        found in "title _ body" (the title ends at ``title_end``)."""
+        title, body = [], []
+        for rider in riders:
+            (title if rider[0] < title_end else body).append(rider)
+        title.sort()
+        body.sort()
+        return self._tag(title, body)
+
+    def _tag(self, title: list[_Span], body: list[_Span]) -> list[str]:
+        """Tagged topics from the sorted spans of the title and of the body."""
         scores: dict[str, float] = {}
         evidence: dict[str, float] = {}
         for field, counts in (("title", self._count(title)), ("body", self._count(body))):
@@ -183,7 +208,10 @@ class TopicModel:
 
     def explain_normalized(self, title: str, body: str) -> list[TopicScore]:
         hits: dict[str, list[TermHit]] = {}
-        for field, counts in (("title", self._count(title)), ("body", self._count(body))):
+        for field, counts in (
+            ("title", self._count(self._spans(title))),
+            ("body", self._count(self._spans(body))),
+        ):
             for index, count in counts.items():
                 term = self.terms[index]
                 points = self._points(term.weight, field, count)
@@ -227,11 +255,11 @@ class TopicModel:
             ranked.append((topic, score, reason))
         return ranked
 
-    def _count(self, text: str) -> dict[int, int]:
-        """Term index → occurrences in a normalized text. Overlaps are resolved
-        leftmost-longest within each topic (topics are independent: "تهريب المخدرات"
-        is drug trafficking and also smuggling), with exclude phrases in every topic."""
-        spans = self._spans(text)
+    def _count(self, spans: list[_Span]) -> dict[int, int]:
+        """Term index → occurrences, from the sorted spans of one text. Overlaps are
+        resolved leftmost-longest within each topic (topics are independent: "تهريب
+        المخدرات" is drug trafficking and also smuggling), with exclude phrases in every
+        topic."""
         if _disjoint(spans):  # the usual case: nothing to resolve
             chosen = spans
         else:
@@ -288,7 +316,7 @@ def _leftmost_longest(spans: Iterable[_Span]) -> list[_Span]:
 # -- compiling the rules -----------------------------------------------------------
 
 
-def _build_automaton(terms: list[Term], excludes: list[str]) -> ahocorasick.Automaton:
+def _scan_keys(terms: list[Term], excludes: list[str]) -> dict[str, tuple[int, ...]]:
     keys: dict[str, list[int]] = {}
     for index, term in enumerate(terms):
         for key in _keys(term.phrase):
@@ -296,9 +324,13 @@ def _build_automaton(terms: list[Term], excludes: list[str]) -> ahocorasick.Auto
     for phrase in excludes:
         for key in _keys(phrase):
             keys[key] = [_EXCLUDED]  # an exclude phrase wins over a term spelled the same
+    return {key: tuple(indexes) for key, indexes in keys.items()}
+
+
+def _build_automaton(keys: Mapping[str, tuple[int, ...]]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, indexes in keys.items():
-        automaton.add_word(key, (len(key), key.endswith(" "), tuple(indexes)))
+        automaton.add_word(key, (len(key), key.endswith(" "), indexes))
     automaton.make_automaton()
     return automaton
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.stories import MIN_WORDS, THRESHOLD, Signature, StoryIndex, signature
+from indexer.stories import LEAD_WORDS, MIN_WORDS, THRESHOLD, Signature, StoryIndex, signature
 from rasd.arabic import normalize
 
 WIRE = normalize(
@@ -45,3 +45,12 @@ def test_story_index_links_to_the_first_version() -> None:
     assert stories.find(edited, edited.bands()) == "story-1"
     other = signature(OTHER)
     assert stories.find(other, other.bands()) is None
+
+
+def test_only_the_lead_counts_however_long_its_words() -> None:
+    for length in (3, 12, 40):  # the lead fits in the head that is encoded, or not
+        words = [f"{'ك' * length}{i}" for i in range(LEAD_WORDS + 30)]
+        full, lead = signature(" ".join(words)), signature(" ".join(words[:LEAD_WORDS]))
+        assert full is not None and lead is not None
+        assert full.values.tolist() == lead.values.tolist()
+        assert full.similarity(signature(" ".join(words[30:]))) < 1

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import unicodedata
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd import arabic
 from rasd.arabic import clean_text, normalize, strip_diacritics, to_ascii_digits, tokens
 
 
@@ -45,3 +51,57 @@ def test_tokens_and_digits_and_diacritics() -> None:
     assert tokens("الأمن، والأمان.") == ["الامن", "والامان"]
     assert to_ascii_digits("عام ١٤٣٦ هـ") == "عام 1436 هـ"
     assert strip_diacritics("مُحَمَّـــد") == "محمد"
+
+
+# normalize() has a fast path for text written only in the characters of news text and
+# a general path for everything else; they must agree on every text.
+_FAST = arabic._FAST_ALPHABET
+_OTHERS = "İΣσßﬁ\u0300\u2028\u3000\U0001d400ÀΩ"  # outside the fast alphabet, odd cases
+
+
+@given(st.text(alphabet=st.sampled_from(_FAST), max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_fast_normalize_agrees_with_the_general_path(text: str) -> None:
+    assert normalize(text) == arabic._normalize_general(text)
+
+
+@given(st.text(alphabet=st.sampled_from(_FAST + _OTHERS), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_normalize_falls_back_for_other_characters(text: str) -> None:
+    assert normalize(text) == arabic._normalize_general(text)
+
+
+def test_fast_normalize_agrees_on_every_character_and_pair() -> None:
+    for first in _FAST:
+        assert normalize(first) == arabic._normalize_general(first)
+        pairs = " ".join(first + second for second in _FAST)
+        assert normalize(pairs) == arabic._normalize_general(pairs)
+
+
+def _clean_text_reference(text: str) -> str:
+    """clean_text as plain regex passes, the way it was first written: the C-speed
+    shortcuts of the real one must not change what it returns."""
+    spaces = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+    edges = " \x85\u1680\u2028\u2029"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    text = re.sub(f"[{arabic.INVISIBLE_CHARS}]+", "", text)
+    text = re.sub(
+        r"[\ufb50-\ufdff\ufe70-\ufefe]+", lambda m: unicodedata.normalize("NFKC", m[0]), text
+    )
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(f"[ {spaces}]{{2,}}|[{spaces}]", " ", text)
+    text = re.sub(f"[{edges}]*\n[{edges}]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_CLEAN_ALPHABET = (
+    "اأبةيى \n\r\t\x00\x0b\x1f\x7f\x85\u00a0\u00ad\u1680\u2000\u2002\u200a\u200b\u200f"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff\u0651\u064e\u0654\u0653\ufefb\ufe70\ufdfa\u0301e"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(_CLEAN_ALPHABET), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_clean_text_matches_its_plain_regex_reference(text: str) -> None:
+    assert clean_text(text) == _clean_text_reference(text)

@@ -145,3 +145,43 @@ def test_agrees_with_a_brute_force_reference_on_random_text() -> None:
         m = Matcher.of([Alias(k, v) for k, v in aliases.items()])
         got = [(x.start, x.end, x.values[0]) for x in m.find(text)]
         assert got == _reference(aliases, text), (aliases, text)
+
+
+def test_riders_are_reported_apart_and_never_shadow_aliases() -> None:
+    riders = {" تنظيم داعش ": ["t1"], " داعش ": ["t2"], " ارهاب": ["stem"], " تنظيم ": ["t3"]}
+    m = Matcher.of([Alias("تنظيم", "org")], riders=riders)
+    text = normalize("تنظيم داعش الإرهابي إرهابيون")
+    matches, found_riders = m.scan(text)
+    assert [(text[x.start : x.end], x.values) for x in matches] == [("تنظيم", ("org",))]
+    assert m.find(text) == matches
+    assert [(text[r.start : r.end], r.value) for r in found_riders] == [
+        ("تنظيم", "t3"),
+        ("تنظيم داعش", "t1"),
+        ("داعش", "t2"),
+        ("ارهاب", "stem"),  # a word start: not inside "الارهابي"
+    ]
+
+
+def test_riders_agree_with_a_brute_force_reference_on_random_text() -> None:
+    rng = random.Random(11)
+    vocabulary = ["مصر", "الامن", "الوطني", "وزاره", "الداخليه", "في", "ليون", "مليون"]
+    for _ in range(300):
+        aliases = {rng.choice(vocabulary): f"a{i}" for i in range(3)}
+        riders: dict[str, list[str]] = {}
+        for i in range(5):
+            phrase = " ".join(rng.sample(vocabulary, rng.randint(1, 2)))
+            key = f" {phrase} " if rng.random() < 0.5 else f" {phrase[: rng.randint(1, 4)]}"
+            riders.setdefault(key, []).append(f"r{i}")
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 20)))
+        m = Matcher.of([Alias(k, v) for k, v in aliases.items()], riders=riders)
+        matches, found_riders = m.scan(text)
+        assert matches == Matcher.of([Alias(k, v) for k, v in aliases.items()]).find(text)
+        padded = f" {text} "
+        expected = sorted(
+            (at, at + len(key.strip()), value)
+            for key, values in riders.items()
+            for at in range(len(padded))
+            if padded.startswith(key, at)
+            for value in values
+        )
+        assert sorted(found_riders) == expected, (riders, text)
