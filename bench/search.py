@@ -147,7 +147,11 @@ def main() -> None:
                 results[f"{name}_c{level}"] = run.summary()
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:  # keep-alive connections can hold uvicorn up
+            server.kill()
+            server.wait()
 
     ratios = {
         f"c{level}": {
