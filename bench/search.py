@@ -1,13 +1,14 @@
 """Search benchmark: the API vs. the same engine queries sent directly, side by side.
 
-    .venv/bin/python -m bench.search [--index ALIAS] [--requests N] [--api-workers N]
+    .venv/bin/python -m bench.search [--index ALIAS] [--requests N] [--rounds N] [--api-workers N]
 
 A mixed query set (full-text queries from bench/relevance, some with country,
 organization, topic and date filters; every request computes all facets and the
 highlights) is sent at 1 and at 32 concurrent clients: once to ``/api/search`` of a
 ``rasd serve`` started here, once as the very engine request the API builds, straight
-to the engine's ``_search``. Reported: p50 / p95 latency, throughput and errors of each,
-and the ratios API/direct. Index SaudiNewsNet first (bench.ingest leaves it as
+to the engine's ``_search``. Both paths run in alternating rounds after a warm-up at full
+load; reported are the medians over the rounds of p50 / p95 latency and throughput, all
+errors, and the ratios API/direct. Index SaudiNewsNet first (bench.ingest leaves it as
 ``bench-ingest-rasd``).
 """
 
@@ -19,9 +20,10 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 import httpx
 import orjson
@@ -69,6 +71,13 @@ def query_set() -> list[SearchParams]:
     ]
 
 
+def median_summary(runs: list[Run]) -> dict[str, float]:
+    """Each figure's median over the rounds, plus every error of every round."""
+    summaries = [run.summary() for run in runs]
+    middle = {key: statistics.median(s[key] for s in summaries) for key in summaries[0]}
+    return {**middle, "rounds": len(runs), "errors": sum(run.errors for run in runs)}
+
+
 async def load(requests: list[tuple[str, str, bytes | None]], concurrency: int) -> Run:
     """Send the requests (method, url, body) with ``concurrency`` clients in parallel."""
     latencies: list[float] = []
@@ -98,11 +107,13 @@ async def load(requests: list[tuple[str, str, bytes | None]], concurrency: int) 
     return Run(latencies, errors, seconds)
 
 
-def start_api(alias: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_api(alias: str, port: int, workers: int, log: IO[bytes]) -> subprocess.Popen[bytes]:
+    """``rasd serve`` in the background; its access log goes to ``log`` (a pipe nobody
+    reads would fill up and stall the server)."""
     env = {**os.environ, "RASD_INDEX": alias}
     command = [sys.executable, "-m", "cli", "serve", "--port", str(port),
                "--workers", str(workers)]  # fmt: skip
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -111,14 +122,16 @@ def start_api(alias: str, port: int, workers: int) -> subprocess.Popen[bytes]:
         except httpx.HTTPError:
             time.sleep(0.3)
     server.kill()
-    raise SystemExit(f"the API did not start: {server.stderr.read().decode()[-2000:]}")
+    log.seek(0)
+    raise SystemExit(f"the API did not start: {log.read().decode()[-2000:]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", default="bench-ingest-rasd")
     parser.add_argument("--requests", type=int, default=400, help="per run at 32 clients")
-    parser.add_argument("--api-workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=4, help="alternating runs per level")
+    parser.add_argument("--api-workers", type=int, default=1, help="as `rasd serve`")
     parser.add_argument("--port", type=int, default=8099)
     args = parser.parse_args()
     engine = connect(get_settings().model_copy(update={"engine_timeout": 900}))
@@ -135,24 +148,32 @@ def main() -> None:
         api.append(("GET", f"http://127.0.0.1:{args.port}/api/search?{query}", None))
 
     started = machine()
-    server = start_api(args.index, args.port, args.api_workers)
-    results: dict[str, Any] = {}
-    try:
-        asyncio.run(load(direct + api, 4))  # warm caches on both paths
-        for level in LEVELS:
-            count = args.requests if level > 1 else max(len(params), args.requests // 4)
-            repeat = (count + len(params) - 1) // len(params)
-            for name, requests in (("direct", direct), ("api", api)):
-                run = asyncio.run(load((requests * repeat)[:count], level))
-                results[f"{name}_c{level}"] = run.summary()
-    finally:
-        server.terminate()
+    rounds: dict[str, list[Run]] = {}
+    with tempfile.TemporaryFile() as log:
+        server = start_api(args.index, args.port, args.api_workers, log)
         try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:  # keep-alive connections can hold uvicorn up
-            server.kill()
-            server.wait()
+            # The engine keeps getting faster for a while (JIT, caches): warm both paths
+            # at full load, then alternate them round by round (ABBA) so that neither
+            # path gets the warmer engine, and compare medians over the rounds.
+            warm = (direct + api) * (2 * args.requests // len(direct) + 1)
+            asyncio.run(load(warm[: 4 * args.requests], max(LEVELS)))
+            for level in LEVELS:
+                count = args.requests if level > 1 else max(len(params), args.requests // 4)
+                repeat = (count + len(params) - 1) // len(params)
+                for r in range(args.rounds):
+                    order = (("direct", direct), ("api", api))
+                    for name, requests in order if r % 2 == 0 else order[::-1]:
+                        run = asyncio.run(load((requests * repeat)[:count], level))
+                        rounds.setdefault(f"{name}_c{level}", []).append(run)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:  # keep-alive connections can hold uvicorn up
+                server.kill()
+                server.wait()
 
+    results = {name: median_summary(runs) for name, runs in rounds.items()}
     ratios = {
         f"c{level}": {
             "p50_api_over_direct": round(
@@ -172,6 +193,7 @@ def main() -> None:
         "documents": engine.count(args.index),
         "queries": len(params),
         "api_workers": args.api_workers,
+        "rounds": args.rounds,
         "runs": results,
         "ratios": ratios,
         "goals": {"p50_api_over_direct": 1.3, "throughput_api_over_direct": 0.8, "errors": 0},

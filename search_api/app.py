@@ -8,8 +8,7 @@ stack trace to a client (unexpected errors are logged with one and answered 500)
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -17,18 +16,18 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.engine import EngineError, EngineUnavailable
 from rasd.settings import Settings, get_settings
+from search_api.access_log import AccessLogMiddleware
 from search_api.deps import forget_engine
 from search_api.labels import get_labels
 from search_api.routers import articles, browse, export, health, search
 from search_api.service import BadRequest
 
 log = logging.getLogger("rasd.api")
-access_log = logging.getLogger("rasd.access")
 
 DESCRIPTION = """
 Search Arabic security news. Queries are normalized like the indexed text, so spelling
@@ -66,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET"]
         )
-    app.middleware("http")(_access_log)
+    app.add_middleware(AccessLogMiddleware)  # outermost: logs what the client got
     _install_error_handlers(app)
     return app
 
@@ -76,30 +75,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     get_labels()  # load the gazetteers now, not on the first user's request
     yield
     forget_engine(app)
-
-
-async def _access_log(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    began = time.perf_counter()
-    response = await call_next(request)
-    access_log.info(
-        "%s %s %s %.1fms",
-        request.method,
-        request.url.path,
-        response.status_code,
-        (time.perf_counter() - began) * 1000,
-        extra={
-            "method": request.method,
-            "path": request.url.path,
-            "query": request.url.query,
-            "status": response.status_code,
-            "ms": round((time.perf_counter() - began) * 1000, 1),
-        },
-    )
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
 
 
 def error_body(error: str, message: str, details: list[dict[str, Any]] | None = None) -> dict:

@@ -1,11 +1,16 @@
 """FastAPI dependencies. Each app carries its own settings and engine client in
-``app.state``, so tests and benchmarks can run several apps side by side."""
+``app.state``, so tests and benchmarks can run several apps side by side.
+
+They are ``async`` because FastAPI runs every plain ``def`` dependency in the thread
+pool: a thread hand-off per dependency per request, for what is an attribute read.
+Only connecting to the engine blocks, and that goes to a thread."""
 
 from __future__ import annotations
 
 from threading import Lock
 
 from fastapi import FastAPI, Request
+from starlette.concurrency import run_in_threadpool
 
 from rasd.engine import Engine, connect
 from rasd.settings import Settings
@@ -14,7 +19,7 @@ from search_api.labels import Labels, get_labels
 _lock = Lock()
 
 
-def settings_dep(request: Request) -> Settings:
+async def settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -28,8 +33,9 @@ def engine_for(app: FastAPI) -> Engine:
         return app.state.engine
 
 
-def get_engine(request: Request) -> Engine:
-    return engine_for(request.app)
+async def get_engine(request: Request) -> Engine:
+    engine = request.app.state.engine
+    return engine if engine is not None else await run_in_threadpool(engine_for, request.app)
 
 
 def forget_engine(app: FastAPI) -> None:
@@ -40,9 +46,9 @@ def forget_engine(app: FastAPI) -> None:
         app.state.engine = None
 
 
-def labels_dep() -> Labels:
+async def labels_dep() -> Labels:
     return get_labels()
 
 
-def alias_dep(request: Request) -> str:
+async def alias_dep(request: Request) -> str:
     return request.app.state.settings.index
