@@ -26,6 +26,11 @@ class Origin:
             where += f"[#{self.record}]"
         return where
 
+    def __reduce__(self) -> tuple[type[Origin], tuple[str, str | None, int | None, int | None]]:
+        # Origins cross to the worker processes and back with every record; the generic
+        # pickling of frozen slotted dataclasses looks up their fields each time (4× slower).
+        return Origin, (self.path, self.member, self.line, self.record)
+
     def to_dict(self) -> dict[str, str | int]:
         return {
             k: v
@@ -67,6 +72,9 @@ class ItemError:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
+
+    def __reduce__(self) -> tuple[type[ItemError], tuple[Origin, str]]:
+        return ItemError, (self.origin, self.reason)  # see Origin.__reduce__
 
     def to_dict(self) -> dict[str, object]:
         return {"origin": self.origin.to_dict(), "where": str(self.origin), "reason": self.reason}

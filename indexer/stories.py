@@ -48,6 +48,9 @@ _EMPTY_INT = int(_EMPTY)
 class Signature:
     values: np.ndarray  # BINS uint32 minima; _EMPTY where a bin got no shingle
 
+    def __reduce__(self) -> tuple[type[Signature], tuple[np.ndarray]]:
+        return Signature, (self.values,)  # see indexer.records.Origin.__reduce__
+
     def bands(self) -> list[str]:
         """Band keys ("band index:hash"), skipping bands with an empty bin.
 

@@ -131,9 +131,15 @@ class Matcher(Generic[P]):
         keys = _merge_keys(aliases, stop_phrases)
         # Automaton key (reversed, padded) → [letters' length, alias payload, riders].
         entries: dict[str, list[Any]] = {}
+        # The clitic variants of an alias share its values: combine each tuple once.
+        payloads: dict[tuple[V, ...], P] = {}
         for key in sorted(keys, key=_frequent_first):
             values = keys[key]
-            payload = None if values is None else combine(values)
+            payload = None
+            if values is not None:
+                payload = payloads.get(values)
+                if payload is None:
+                    payload = payloads[values] = combine(values)
             entries[f" {key[::-1]} "] = [len(key), payload, ()]
         for key, values in (riders or {}).items():
             if not key.startswith(" ") or not key.strip():
@@ -206,14 +212,14 @@ _new_tuple = tuple.__new__
 # in the order they were added, so keys are added frequent letters first (a reversed
 # key starts with the alias's last letter): about a fifth less scanning than sorted.
 _FINAL_LETTER_RANK = {c: i for i, c in enumerate("هينالترمدعبقوفءكسحزضطثجشصذغخظ")}
-_LETTER_RANK = {c: i for i, c in enumerate(" اليمهونرتبعدفسقكحجشطصخضزذثئغءظؤ")}
+# The other letters' ranks as the characters chr(0), chr(1)…: comparing translated
+# strings compares ranks, and letters without a rank sort after, by code point.
+_LETTER_RANK = str.maketrans({c: chr(i) for i, c in enumerate(" اليمهونرتبعدفسقكحجشطصخضزذثئغءظؤ")})
 
 
-def _frequent_first(key: str) -> list[int]:
+def _frequent_first(key: str) -> tuple[int, str]:
     reversed_key = key[::-1]
-    return [_FINAL_LETTER_RANK.get(reversed_key[0], 99)] + [
-        _LETTER_RANK.get(c, 100 + ord(c)) for c in reversed_key[1:]
-    ]
+    return _FINAL_LETTER_RANK.get(reversed_key[0], 99), reversed_key[1:].translate(_LETTER_RANK)
 
 
 def _identity(values: tuple[V, ...]) -> tuple[V, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from indexer.stories import LEAD_WORDS, MIN_WORDS, THRESHOLD, Signature, StoryIndex, signature
 from rasd.arabic import normalize
 
@@ -31,6 +33,7 @@ def test_signatures_are_deterministic_and_round_trip() -> None:
     first, second = signature(WIRE), signature(WIRE)
     assert first.bands() == second.bands()
     assert (Signature.decode(first.encode()).values == first.values).all()
+    assert (pickle.loads(pickle.dumps(first)).values == first.values).all()  # to/from workers
 
 
 def test_short_texts_have_no_signature() -> None:
