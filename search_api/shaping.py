@@ -28,14 +28,6 @@ def entities(source: dict[str, Any], labels: Labels) -> dict[str, Any]:
     }
 
 
-def _best_fragments(highlight: dict[str, list[str]], *fields: str) -> list[str] | None:
-    """The highlighted field with the most marks (stemmed or exact sub-field)."""
-    candidates = [highlight[f] for f in fields if f in highlight]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda frags: sum(f.count("<mark>") for f in frags))
-
-
 def hit(raw: dict[str, Any], labels: Labels) -> dict[str, Any]:
     """One search hit. ``title_html`` and ``snippet_html`` are escaped text whose only
     markup is <mark>: the engine's html encoder escaped the fragments, and fallbacks are
@@ -43,8 +35,8 @@ def hit(raw: dict[str, Any], labels: Labels) -> dict[str, Any]:
     source = raw["_source"]
     highlight = raw.get("highlight", {})
     title = source.get("title") or ""
-    title_frags = _best_fragments(highlight, "title", "title.exact")
-    body_frags = _best_fragments(highlight, "body", "body.exact")
+    title_frags = highlight.get("title")
+    body_frags = highlight.get("body")
     return {
         "id": raw["_id"],
         "url": source.get("url"),
