@@ -31,6 +31,8 @@ class _PathsByDefault(TyperGroup):
         return super().parse_args(ctx, args)
 
 
+SKIPPED_SHOWN = 20  # passed-over files named one by one; the rest are counted
+
 app = typer.Typer(
     cls=_PathsByDefault,
     help="Load articles (rasd index PATH...) or create the index (rasd index init).",
@@ -111,6 +113,10 @@ def index_paths(
 
 
 def _print_summary(summary: Summary, options: IndexOptions) -> None:
+    for skipped in summary.skipped[:SKIPPED_SHOWN]:
+        print(f"skipped: {skipped}", file=sys.stderr)
+    if len(summary.skipped) > SKIPPED_SHOWN:
+        print(f"skipped: … and {len(summary.skipped) - SKIPPED_SHOWN:,} more", file=sys.stderr)
     if summary.fatal:
         print_error(summary.fatal)
     title = "would index (dry run)" if options.dry_run else f"indexed into {options.alias}"
@@ -118,6 +124,7 @@ def _print_summary(summary: Summary, options: IndexOptions) -> None:
     rows = [
         ("files read", summary.files),
         ("files skipped (already done, resumed)", summary.resumed_files),
+        ("files and folders passed over", len(summary.skipped)),
         ("articles indexed (new)", summary.indexed),
         ("articles updated", summary.updated),
         ("articles unchanged", summary.unchanged),
@@ -127,7 +134,7 @@ def _print_summary(summary: Summary, options: IndexOptions) -> None:
         ("articles/s", f"{summary.rate:,.0f}"),
     ]
     for label, value in rows:
-        if label.startswith("files skipped") and not value:
+        if label.startswith(("files skipped", "files and folders")) and not value:
             continue
         table.add_row(label, f"{value:,}" if isinstance(value, int) else value)
     console.print(table)

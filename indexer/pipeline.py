@@ -25,7 +25,7 @@ from indexer.checkpoint import Checkpoint
 from indexer.document import BuiltDoc, build_batch, warm_up
 from indexer.errors import ErrorSink
 from indexer.progress import Reporter, SilentReporter
-from indexer.records import ItemError, RawRecord
+from indexer.records import ItemError, RawRecord, Skipped
 from indexer.sources import InputFile, list_inputs, read_input
 from indexer.stories import Signature, StoryIndex
 from rasd.engine import Engine, EngineUnavailable
@@ -53,6 +53,7 @@ class IndexOptions:
 class Summary:
     files: int = 0
     resumed_files: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
     indexed: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -110,6 +111,8 @@ def run(
         if isinstance(entry, ItemError):
             errors.add(entry)
             summary.failed += 1
+        elif isinstance(entry, Skipped):
+            summary.skipped.append(entry)
         else:
             inputs.append(entry)
     summary.files = len(inputs)

@@ -78,3 +78,15 @@ class ItemError:
 
     def to_dict(self) -> dict[str, object]:
         return {"origin": self.origin.to_dict(), "where": str(self.origin), "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder that a folder or glob listing passed over on purpose (a type Rasd
+    does not read, a subfolder without ``--recursive``): not a failure, but said."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from indexer.readers import EXTENSIONS, FORMATS, read_bytes
 from indexer.readers.common import Item
-from indexer.records import ItemError, Origin
+from indexer.records import ItemError, Origin, Skipped
 
 MiB = 1024 * 1024
 # Files and members are read whole into memory (readers need all of a JSON document, and
@@ -62,15 +62,18 @@ class InputFile:
     archive: bool
 
 
-def list_inputs(
-    paths: list[str], *, recursive: bool = False, format: str = "auto"
-) -> list[InputFile | ItemError]:
+Listed = InputFile | ItemError | Skipped
+
+
+def list_inputs(paths: list[str], *, recursive: bool = False, format: str = "auto") -> list[Listed]:
     """The inputs ``paths`` name, in order, without reading them (for counts and progress).
 
     Directories and globs yield the files whose extension a reader knows (and archives);
-    hidden files and folders are skipped. A file named directly is always read."""
+    other files, and subfolders without ``recursive``, come back as :class:`Skipped`;
+    hidden files and folders are passed over silently. A file named directly is always
+    read."""
     _check_format(format)
-    inputs: list[InputFile | ItemError] = []
+    inputs: list[Listed] = []
     for raw in paths:
         inputs.extend(_expand(raw, recursive))
     return inputs
@@ -100,13 +103,11 @@ def read_input(
     return _read_file(entry.path, format)
 
 
-def _iter_inputs(
-    inputs: list[InputFile | ItemError], fmt: str, stdin: BinaryIO | None
-) -> Iterator[Item]:
+def _iter_inputs(inputs: list[Listed], fmt: str, stdin: BinaryIO | None) -> Iterator[Item]:
     for entry in inputs:
         if isinstance(entry, ItemError):
             yield entry
-        else:
+        elif isinstance(entry, InputFile):
             yield from read_input(entry, fmt, stdin=stdin)
 
 
@@ -119,7 +120,7 @@ def _is_archive_name(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_EXTENSIONS)
 
 
-def _expand(raw: str, recursive: bool) -> list[InputFile | ItemError]:
+def _expand(raw: str, recursive: bool) -> list[Listed]:
     if raw == "-":
         return [InputFile("-", None, archive=False)]
     path = Path(raw)
@@ -129,32 +130,36 @@ def _expand(raw: str, recursive: bool) -> list[InputFile | ItemError]:
         return [_input(path)]
     if any(ch in raw for ch in "*?["):
         matches = sorted(glob.glob(raw, recursive=True))
-        found: list[InputFile | ItemError] = []
+        found: list[Listed] = []
         for match in map(Path, matches):
             if match.is_dir():
                 found.extend(_walk(match, recursive))
-            elif _known(match) and not _hidden(match.name):
-                found.append(_input(match))
+            elif not _hidden(match.name):
+                found.append(_input(match) if _known(match) else _unknown(match))
         return found or [ItemError(Origin(raw), "no file matches this pattern")]
     return [ItemError(Origin(raw), "no such file or directory")]
 
 
-def _walk(root: Path, recursive: bool) -> list[InputFile | ItemError]:
+def _walk(root: Path, recursive: bool) -> list[Listed]:
     """Known-format files under ``root`` in a stable order, hidden entries skipped
-    (version-control folders, editor back-ups, macOS metadata); unreadable folders
-    are reported."""
-    found: list[InputFile | ItemError] = []
+    silently (version-control folders, editor back-ups, macOS metadata), other files
+    and (without ``recursive``) subfolders as :class:`Skipped`; unreadable folders are
+    reported."""
+    found: list[Listed] = []
 
     def unreadable(exc: OSError) -> None:
         where = exc.filename or str(root)
         found.append(ItemError(Origin(where), f"cannot read folder: {exc.strerror or exc}"))
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d)) if recursive else []
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        if not recursive:
+            found += [Skipped(str(Path(folder) / d), "a folder: add --recursive") for d in dirs]
+            dirs.clear()
         for name in sorted(files):
             candidate = Path(folder) / name
-            if not _hidden(name) and _known(candidate):
-                found.append(_input(candidate))
+            if not _hidden(name):
+                found.append(_input(candidate) if _known(candidate) else _unknown(candidate))
     return found
 
 
@@ -165,6 +170,11 @@ def _hidden(name: str) -> bool:
 def _known(path: Path) -> bool:
     suffix = path.suffix.lower()
     return suffix in EXTENSIONS or suffix in ARCHIVE_EXTENSIONS
+
+
+def _unknown(path: Path) -> Skipped:
+    kind = f"{path.suffix.lower()} files" if path.suffix else "files without an extension"
+    return Skipped(str(path), f"{kind} are not read from folders (name the file to try it)")
 
 
 def _input(path: Path) -> InputFile | ItemError:

@@ -68,3 +68,15 @@ def test_engine_unreachable_is_one_clear_line(tmp_path: Path) -> None:
     )  # fmt: skip
     assert env_result.returncode == 2
     assert "cannot be reached" in env_result.stderr and "Traceback" not in env_result.stderr
+
+
+def test_a_folder_names_what_it_passes_over(alias: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "later").mkdir(parents=True)
+    (folder / "a.jsonl").write_text(json.dumps(RECORD, ensure_ascii=False) + "\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    result = rasd(tmp_path, "index", str(folder), "--index", alias, "--dry-run")
+    assert result.returncode == 0, result.stderr  # passing over is not failing
+    assert f"skipped: {folder / 'later'}: a folder: add --recursive" in result.stderr
+    assert f"skipped: {folder / 'scan.pdf'}: .pdf files are not read" in result.stderr
+    assert "files and folders passed over" in result.stdout

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from indexer import sources
-from indexer.records import ItemError, Origin, RawRecord
+from indexer.records import ItemError, Origin, RawRecord, Skipped
 from indexer.sources import InputFile, iter_items, list_inputs, read_input
 
 TITLE = "الأمن يوقف شبكة للاتجار بالبشر"
@@ -47,11 +47,29 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def names(listed: list, kind: type) -> list[str]:
+    return [Path(i.path).name for i in listed if isinstance(i, kind)]
+
+
 def test_a_folder_lists_known_formats_and_skips_hidden_files(corpus: Path) -> None:
-    assert [Path(i.path).name for i in list_inputs([str(corpus)])] == ["a.txt", "b.json"]
+    flat = list_inputs([str(corpus)])
+    assert names(flat, InputFile) == ["a.txt", "b.json"]
     recursive = list_inputs([str(corpus)], recursive=True)
-    assert [Path(i.path).name for i in recursive] == ["a.txt", "b.json", "c.jsonl"]
-    assert recursive[0] == InputFile(str(corpus / "a.txt"), len(PAGE), archive=False)
+    assert names(recursive, InputFile) == ["a.txt", "b.json", "c.jsonl"]
+    assert InputFile(str(corpus / "a.txt"), len(PAGE), archive=False) in recursive
+
+
+def test_a_folder_says_what_it_passes_over(corpus: Path) -> None:
+    """Unknown types and unentered subfolders are named; hidden entries stay silent."""
+    flat = {
+        Path(s.path).name: s.reason for s in list_inputs([str(corpus)]) if isinstance(s, Skipped)
+    }
+    assert flat == {
+        "sub": "a folder: add --recursive",
+        "notes.md": ".md files are not read from folders (name the file to try it)",
+    }
+    assert names(list_inputs([str(corpus)], recursive=True), Skipped) == ["notes.md"]
+    assert names(list_inputs([f"{corpus}/*"]), Skipped) == ["notes.md"]
 
 
 def test_iter_items_reads_every_record(corpus: Path) -> None:
@@ -71,10 +89,7 @@ def test_a_file_named_directly_is_read_whatever_its_extension(corpus: Path) -> N
 
 
 def test_globs(corpus: Path) -> None:
-    assert [Path(i.path).name for i in list_inputs([f"{corpus}/**/*.json*"])] == [
-        "b.json",
-        "c.jsonl",
-    ]
+    assert names(list_inputs([f"{corpus}/**/*.json*"]), InputFile) == ["b.json", "c.jsonl"]
     (error,) = list_inputs([f"{corpus}/*.xml"])
     assert error.reason == "no file matches this pattern"
 
