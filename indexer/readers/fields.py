@@ -39,18 +39,23 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     if not isinstance(obj, Mapping):
         return ItemError(origin, f"expected a JSON object, found {_json_type(obj)}")
     fields = {str(key).lower(): value for key, value in obj.items()}
+    metadata: dict[str, str] = {}
     url = _text(fields, URL_FIELDS, clean=False)
+    if url and not is_web_address(url):
+        # An id made from a non-address would merge unrelated records; the content decides.
+        _warn(metadata, f"URL ignored, not an http(s) address: {url[:80]!r}")
+        url = None
     source = _text(fields, SOURCE_FIELDS)
     site = load_sites().resolve(source, url)
     title = _text(fields, TITLE_FIELDS)
     body = _text(fields, BODY_FIELDS)
-    metadata: dict[str, str] = {}
     if body:
-        body, metadata = strip_boilerplate(body, site.id if site else None)
+        body, found = strip_boilerplate(body, site.id if site else None)
+        metadata.update(found)
     slug_title = title_from_url(url) if url and not title else None
     if not body and title:
         # A headline alone is still worth finding (SaudiNewsNet has ~300 such records).
-        metadata["warning"] = TITLE_ONLY_WARNING
+        _warn(metadata, TITLE_ONLY_WARNING)
     elif not body:
         if not slug_title:
             return ItemError(
@@ -59,9 +64,9 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
                 + (", and the URL slug holds no headline" if url else ", and no URL"),
             )
         body = slug_title
-        metadata["warning"] = SLUG_BODY_WARNING
+        _warn(metadata, SLUG_BODY_WARNING)
     elif slug_title:
-        metadata["warning"] = SLUG_TITLE_WARNING
+        _warn(metadata, SLUG_TITLE_WARNING)
     title = title or slug_title
     published, published_from = _first(fields, DATE_FIELDS)
     if published_from:
@@ -79,6 +84,20 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
         author=_text(fields, AUTHOR_FIELDS, joiner=", "),
         metadata=metadata,
     )
+
+
+def _warn(metadata: dict[str, str], warning: str) -> None:
+    """Records carry their warnings as one "warning" text; a second one is appended."""
+    earlier = metadata.get("warning")
+    metadata["warning"] = f"{earlier}; {warning}" if earlier else warning
+
+
+def is_web_address(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def title_from_url(url: str) -> str | None:

@@ -247,3 +247,19 @@ def test_empty_json_files_are_errors() -> None:
 def test_author_lists_are_joined_with_commas() -> None:
     (record,) = read_json({"title": "عنوان", "content": BODY, "author": ["أحمد", "سلمى"]})
     assert record.author == "أحمد, سلمى"
+
+
+@pytest.mark.parametrize("url", [5, "5", "ftp://x.example/a", "javascript:alert(1)", "/news/1"])
+def test_a_url_that_is_no_web_address_is_dropped_with_a_warning(url: object) -> None:
+    (record,) = read_json({"title": "عنوان", "content": BODY, "url": url})
+    assert isinstance(record, RawRecord)
+    assert record.url is None  # the id comes from the content instead
+    assert record.metadata["warning"].startswith("URL ignored, not an http(s) address")
+
+
+def test_warnings_add_up() -> None:
+    (record,) = read_json({"title": "عنوان فقط", "url": "www.example.com/a"})
+    assert isinstance(record, RawRecord)
+    assert record.metadata["warning"] == (
+        f"URL ignored, not an http(s) address: 'www.example.com/a'; {TITLE_ONLY_WARNING}"
+    )
