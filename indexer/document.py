@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.extract.dates import (
@@ -20,7 +21,7 @@ from indexer.extract.dates import (
     parse_publication_date,
     publication_date_from_text,
 )
-from indexer.extract.entities import default_extractor
+from indexer.extract.entities import ArticleScan, Entities, default_extractor
 from indexer.extract.topics import default_model
 from indexer.ids import content_hash_of_normalized, document_id
 from indexer.records import ItemError, Origin, RawRecord
@@ -53,37 +54,96 @@ def warm_up() -> None:
 
 
 def build_batch(records: list[RawRecord]) -> list[BuiltDoc | ItemError]:
-    """Build every record; one that fails is reported, never fatal to the batch."""
+    """Build every record; one that fails is reported, never fatal to the batch.
+
+    Stage by stage over the whole batch rather than article by article: each stage's
+    tables (the alias automaton above all) then stay in the CPU caches, where article by
+    article the stages evict one another and the same work takes twice as long."""
     ingested_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    built: list[BuiltDoc | ItemError] = []
-    for record in records:
-        try:
-            built.append(build_document(record, ingested_at=ingested_at))
-        except Exception as exc:  # a bug on one odd article must not cost the others
-            built.append(
-                ItemError(record.origin, f"could not extract: {type(exc).__name__}: {exc}")
-            )
-    return built
+    drafts = [_Draft(record, ingested_at) for record in records]
+    for stage in _STAGES:
+        for draft in drafts:
+            if draft.error is None:
+                try:
+                    stage(draft)
+                except Exception as exc:  # a bug on one odd article must not cost the others
+                    reason = f"could not extract: {type(exc).__name__}: {exc}"
+                    draft.error = ItemError(draft.record.origin, reason)
+    return [draft.result() for draft in drafts]
 
 
-def build_document(record: RawRecord, *, ingested_at: str) -> BuiltDoc:
-    title = record.title or ""
-    body = record.body
+@dataclass(slots=True)
+class _Draft:
+    """One record on its way through the stages, with what each has found so far."""
+
+    record: RawRecord
+    ingested_at: str
+    error: ItemError | None = None
+    built: BuiltDoc | None = None  # the last stage's result
+    title_norm: str = ""
+    body_norm: str = ""
+    warnings: list[str] = field(default_factory=list)
+    published: PartialDate | None = None
+    events: list[DateMention] = field(default_factory=list)
+    scan: ArticleScan | None = None
+    entities: Entities | None = None
+    signature: Signature | None = None
+    topics: list[str] = field(default_factory=list)
+
+    def result(self) -> BuiltDoc | ItemError:
+        if self.error is not None:
+            return self.error
+        assert self.built is not None  # every stage ran
+        return self.built
+
+
+def _normalize(draft: _Draft) -> None:
+    """The text normalized once, for every extractor and the content hash."""
+    record = draft.record
+    draft.title_norm, draft.body_norm = normalize(record.title or ""), normalize(record.body)
+    if record.metadata.get("warning"):
+        draft.warnings.append(record.metadata["warning"])
+
+
+def _dates(draft: _Draft) -> None:
+    record = draft.record
+    draft.published = _publication_date(record, record.title or "", record.body, draft.warnings)
+    draft.events = find_dates(record.body, published=draft.published)[:MAX_EVENT_DATES]
+
+
+def _scan(draft: _Draft) -> None:
+    """One pass over the text finds the entity aliases and the topic terms."""
+    draft.scan = default_extractor().scan(draft.title_norm, draft.body_norm)
+
+
+def _entities(draft: _Draft) -> None:
+    record = draft.record
     site = load_sites().resolve(record.source, record.url)
-    title_norm, body_norm = normalize(title), normalize(body)
-    digest = content_hash_of_normalized(title_norm, body_norm)
-    doc_id = document_id(record.url, digest)
-
-    warnings = [record.metadata["warning"]] if record.metadata.get("warning") else []
-    published = _publication_date(record, title, body, warnings)
-    events = find_dates(body, published=published)[:MAX_EVENT_DATES]
-    # One pass over the text finds the entity aliases and the topic terms.
-    extractor = default_extractor()
-    scan = extractor.scan(title_norm, body_norm)
-    entities = extractor.extract(
-        title, body, source_country=site.country if site else None, scan=scan
+    draft.entities = default_extractor().extract(
+        record.title or "",
+        record.body,
+        source_country=site.country if site else None,
+        scan=draft.scan,
     )
-    sig = signature(body_norm)
+
+
+def _topics(draft: _Draft) -> None:
+    assert draft.scan is not None
+    draft.topics = default_model().tag_riders(draft.scan.riders, draft.scan.title_end)
+
+
+def _signature(draft: _Draft) -> None:
+    draft.signature = signature(draft.body_norm)
+
+
+def _assemble(draft: _Draft) -> None:
+    record, entities, sig = draft.record, draft.entities, draft.signature
+    assert entities is not None
+    title = record.title or ""
+    digest = content_hash_of_normalized(draft.title_norm, draft.body_norm)
+    doc_id = document_id(record.url, digest)
+    site = load_sites().resolve(record.source, record.url)
+    published = draft.published
     source: dict[str, Any] = {
         "id": doc_id,
         "url": record.url,
@@ -93,24 +153,35 @@ def build_document(record: RawRecord, *, ingested_at: str) -> BuiltDoc:
         else (record.metadata.get("site_name") or record.source),
         "author": record.author or None,
         "title": title,
-        "body": body,
+        "body": record.body,
         "published_at": published.iso if published else None,
         "published_precision": _precision(published),
-        "event_dates": [_event(m) for m in events],
+        "event_dates": [_event(m) for m in draft.events],
         "countries": list(entities.countries),
         "organizations": list(entities.organizations),
         "persons": list(entities.persons),
         "places": list(entities.places),
-        "topics": default_model().tag_riders(scan.riders, scan.title_end),
-        "language": _language(f"{title_norm} {body_norm[:LANGUAGE_SAMPLE]}"),
+        "topics": draft.topics,
+        "language": _language(f"{draft.title_norm} {draft.body_norm[:LANGUAGE_SAMPLE]}"),
         "content_hash": digest,
         "story_bands": sig.bands() if sig else [],
         "story_signature": sig.encode() if sig else None,
-        "warnings": warnings,
+        "warnings": draft.warnings,
         "origin": record.origin.to_dict(),
-        "ingested_at": ingested_at,
+        "ingested_at": draft.ingested_at,
     }
-    return BuiltDoc(doc_id, source, digest, sig, record.origin)
+    draft.built = BuiltDoc(doc_id, source, digest, sig, record.origin)
+
+
+_STAGES: tuple[Callable[[_Draft], None], ...] = (
+    _normalize,
+    _dates,
+    _scan,
+    _entities,
+    _topics,
+    _signature,
+    _assemble,
+)
 
 
 def _publication_date(
