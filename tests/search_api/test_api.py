@@ -244,3 +244,21 @@ def test_engine_down_is_503_without_a_trace(settings: Settings) -> None:
             response = client.get(path)
             assert response.status_code == 503, path
             assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_gzip_and_cors_are_configurable(settings: Settings, demo_index: str, gzip: bool) -> None:
+    configured = settings.model_copy(
+        update={"index": demo_index, "gzip": gzip, "cors_origins": ["https://analyst.example"]}
+    )
+    with TestClient(create_site(configured)) as client:
+        answer = client.get(
+            "/api/search",
+            params={"q": "الإرهاب"},
+            headers={"accept-encoding": "gzip", "origin": "https://analyst.example"},
+        )
+        assert answer.status_code == 200 and answer.json()["total"] > 0
+        assert (answer.headers.get("content-encoding") == "gzip") is gzip
+        assert answer.headers["access-control-allow-origin"] == "https://analyst.example"
+        other = client.get("/api/search", headers={"origin": "https://elsewhere.example"})
+        assert "access-control-allow-origin" not in other.headers
