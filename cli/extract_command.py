@@ -12,8 +12,8 @@ import typer
 from cli.output import err_console
 from indexer.document import BuiltDoc, build_batch
 from indexer.readers import FORMATS
-from indexer.records import ItemError, RawRecord
-from indexer.sources import iter_items
+from indexer.records import ItemError, RawRecord, Skipped
+from indexer.sources import list_inputs, read_inputs
 from search_api.labels import Labels, get_labels
 
 BATCH = 200
@@ -37,7 +37,11 @@ def extract(
         raise typer.Exit(2)
     labels = get_labels()
     ok = failed = 0
-    items = iter_items(files, recursive=recursive, format=fmt)
+    listed = list_inputs(files, recursive=recursive, format=fmt)
+    for entry in listed:
+        if isinstance(entry, Skipped):
+            print(f"skipped: {entry}", file=sys.stderr)
+    items = read_inputs(listed, fmt)
     while chunk := list(islice(items, BATCH)):
         records = [i for i in chunk if isinstance(i, RawRecord)]
         errors = [i for i in chunk if isinstance(i, ItemError)]
@@ -48,7 +52,7 @@ def extract(
                 sys.stdout.buffer.write(orjson.dumps(labelled(result, labels)) + b"\n")
                 ok += 1
         for error in errors:
-            err_console.print(f"error: {error}", markup=False, highlight=False)
+            print(f"error: {error}", file=sys.stderr)  # one line each, never wrapped
         failed += len(errors)
     sys.stdout.flush()
     raise typer.Exit(0 if not failed and ok else (1 if ok else 2))

@@ -87,8 +87,7 @@ def iter_items(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Item]:
     """Every record and every error in ``paths``. ``stdin`` replaces ``sys.stdin`` for "-"."""
-    inputs = list_inputs(paths, recursive=recursive, format=format)
-    return _iter_inputs(inputs, format, stdin)
+    return read_inputs(list_inputs(paths, recursive=recursive, format=format), format, stdin)
 
 
 def read_input(
@@ -103,7 +102,10 @@ def read_input(
     return _read_file(entry.path, format)
 
 
-def _iter_inputs(inputs: list[Listed], fmt: str, stdin: BinaryIO | None) -> Iterator[Item]:
+def read_inputs(
+    inputs: list[Listed], fmt: str = "auto", stdin: BinaryIO | None = None
+) -> Iterator[Item]:
+    """Every record and error of what :func:`list_inputs` listed (skipped entries aside)."""
     for entry in inputs:
         if isinstance(entry, ItemError):
             yield entry

@@ -68,3 +68,18 @@ def test_reads_stdin() -> None:
 def test_unknown_format_is_refused() -> None:
     result = rasd("extract", "x.txt", "--format", "pdf")
     assert result.returncode == 2 and "unknown --format" in result.stderr
+
+
+def test_a_folder_names_what_it_passes_over(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(
+        json.dumps({"title": "خبر", "content": "أوقفت الشرطة مشتبها به في الرباط."}),
+        encoding="utf-8",
+    )
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = rasd("extract", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr.splitlines() == [
+        f"skipped: {tmp_path / 'photo.jpg'}: .jpg files are not read from folders "
+        "(name the file to try it)"
+    ]
