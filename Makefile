@@ -24,7 +24,6 @@ SEED := $(wildcard ../shared/seed/*.txt)
 run: $(STAMP)
 	$(RASD) engine start
 	$(RASD) index demo/corpus $(SEED)
-	@echo "Rasd: http://127.0.0.1:8000/  (API docs: http://127.0.0.1:8000/docs)"
 	$(RASD) serve
 
 ## Lint, then the whole test suite against the real engine (started if needed).

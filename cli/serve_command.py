@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from cli.output import console
 from rasd.settings import get_settings
 from search_api.logging_config import LOG_CONFIG
 
@@ -18,11 +19,13 @@ def serve(
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the web UI (/)."""
     settings = get_settings()
+    host, port = host or settings.api_host, port or settings.api_port
+    console.print(f"Rasd: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
     uvicorn.run(
         "web.app:create_site",
         factory=True,
-        host=host or settings.api_host,
-        port=port or settings.api_port,
+        host=host,
+        port=port,
         workers=workers,
         log_config=LOG_CONFIG,
         access_log=False,  # the app logs each request with its timing (rasd.access)
