@@ -11,7 +11,8 @@
    (reading, decoding, extraction, dedupe, indexing), then a refresh; the indexer's
    peak resident memory (main process and its workers) is sampled meanwhile.
 
-Both timed runs hit the same warm engine, one after the other, in one invocation.
+Both timed runs hit the same warm engine, one after the other, in one invocation, each
+once the engine has finished merging what the run before it loaded.
 """
 
 from __future__ import annotations
@@ -37,6 +38,17 @@ from rasd.settings import get_settings
 CHUNK_BYTES = 8 * 1024 * 1024
 CONNECTIONS = 2
 ALIASES = {"warmup": "bench-ingest-warmup", "raw": "bench-ingest-raw", "rasd": "bench-ingest-rasd"}
+
+
+def settle(engine: Engine, timeout_s: float = 300) -> None:
+    """Wait until the engine has no merge running: a load leaves segment merges going on
+    in the background for a while, and they would slow whichever run comes next."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        nodes = engine.request("GET", "/_nodes/stats/indices/merge")["nodes"]
+        if all(n["indices"]["merges"]["current"] == 0 for n in nodes.values()):
+            return
+        time.sleep(1)
 
 
 def rasd_index(data: Path, alias: str, workers: int | None) -> tuple[float, PeakMemory, str]:
@@ -127,10 +139,12 @@ def main() -> None:
     print(f"{len(docs):,} documents, {payload_mb:.0f} MB of JSON", flush=True)
 
     print("raw _bulk …", flush=True)
+    settle(engine)
     raw_s = raw_bulk(engine, ALIASES["raw"], docs)
     raw_count = engine.count(ALIASES["raw"])
 
     print("rasd index …", flush=True)
+    settle(engine)
     index_s, memory, summary = rasd_index(args.data, ALIASES["rasd"], args.workers)
     refresh_began = time.perf_counter()
     engine.refresh(ALIASES["rasd"])
