@@ -111,9 +111,12 @@ class StoryIndex:
     def find(self, sig: Signature, bands: list[str]) -> str | None:
         """The story id of the most similar known article above THRESHOLD."""
         best, best_score = None, THRESHOLD
+        scores: dict[int, float] = {}  # a close neighbour shares many bands: score it once
         for band in bands:
             for story_id, other in self._by_band.get(band, ()):
-                score = sig.similarity(other)
+                score = scores.get(id(other))
+                if score is None:
+                    score = scores[id(other)] = sig.similarity(other)
                 if score >= best_score:
                     best, best_score = story_id, score
         return best
