@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.table import Table
 from typer.core import TyperGroup
@@ -25,7 +24,7 @@ class _PathsByDefault(TyperGroup):
     """``rasd index a.txt b/`` means ``rasd index run a.txt b/``: paths go straight
     after ``index``, and ``init`` stays a subcommand. (A file named "init" is ./init.)"""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = ["run", *args]
         return super().parse_args(ctx, args)

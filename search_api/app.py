@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.engine import EngineError, EngineUnavailable
@@ -41,7 +42,9 @@ filters, not its own. The API is read-only.
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app = FastAPI(
+    # /docs and /redoc with their scripts served from here: the stock pages load them
+    # from a CDN, which leaves the docs blank on a machine without one.
+    app = FastAPIOffline(
         title="Rasd API",
         description=DESCRIPTION,
         version="1.0",

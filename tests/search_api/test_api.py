@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -262,3 +263,13 @@ def test_gzip_and_cors_are_configurable(settings: Settings, demo_index: str, gzi
         assert answer.headers["access-control-allow-origin"] == "https://analyst.example"
         other = client.get("/api/search", headers={"origin": "https://elsewhere.example"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_api_docs_are_served_without_a_cdn(demo_client: TestClient) -> None:
+    for page in ("/docs", "/redoc"):
+        html = demo_client.get(page).text
+        assert "cdn." not in html, page
+        assets = re.findall(r'(?:src|href)="(/[^"]+)"', html)
+        assert any(a.endswith(".js") for a in assets), page
+        for asset in assets:
+            assert demo_client.get(asset).status_code == 200, asset
