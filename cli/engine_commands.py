@@ -12,6 +12,7 @@ from rich.table import Table
 from cli.output import EXIT_FATAL, console, print_error
 from launcher import process
 from rasd.engine import EngineUnavailable, connect
+from rasd.index_definition import ensure_index
 from rasd.index_tuning import restore_all
 from rasd.settings import get_settings
 
@@ -29,12 +30,17 @@ def start() -> None:
         )
         return
     result = process.start(settings)
+    engine = connect(settings)
+    restored = [] if result.already_running else restore_all(engine)
+    # The article index (empty at first) comes with the engine: search, _analyze and
+    # `rasd serve` work straight after a first start.
+    index = ensure_index(engine, settings.index)
     if result.already_running:
         console.print(
-            f"The engine is already running (pid {result.pid}) on {settings.local_engine_url}."
+            f"The engine is already running (pid {result.pid}) on {settings.local_engine_url}; "
+            f"index {settings.index} ({index})."
         )
         return
-    restored = restore_all(connect(settings))
     if restored:
         console.print(
             f"Restored the normal settings of {', '.join(restored)} (a load was "
@@ -44,7 +50,7 @@ def start() -> None:
     console.print(
         f"[green]Engine started[/] on {settings.local_engine_url} (pid {result.pid}) in "
         f"{result.seconds:.1f} s; resident memory {memory or 0:.0f} MiB; data in "
-        f"{process.EnginePaths(settings.engine_home).data}."
+        f"{process.EnginePaths(settings.engine_home).data}; index {settings.index} ({index})."
     )
 
 

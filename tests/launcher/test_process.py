@@ -115,3 +115,31 @@ def test_missing_maven_is_reported(node: Settings, tmp_path: Path) -> None:
     )
     with pytest.raises(EngineStartError, match=r"Maven .* was not found"):
         process.start(fresh)
+
+
+def test_cli_start_brings_the_article_index(node: Settings) -> None:
+    """What a user checks first: `rasd engine start`, then _analyze on rasd-articles."""
+    env = {
+        **os.environ,
+        "RASD_HOME": str(node.home),
+        "RASD_ENGINE_PORT": str(node.engine_port),
+        "RASD_ENGINE_HEAP": node.engine_heap,
+        "RASD_INDEX": "rasd-articles",
+    }
+    env.pop("RASD_ENGINE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "engine", "start"],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "rasd-articles" in result.stdout
+    engine = connect(node)
+
+    def tokens(text: str) -> set[str]:
+        body = {"field": "body", "text": text}
+        return {
+            t["token"] for t in engine.request("POST", "/rasd-articles/_analyze", body)["tokens"]
+        }
+
+    assert tokens("والإرهابيين") & tokens("الإرهابي")
+    assert tokens("الإنتربول") == tokens("الانتربول")
