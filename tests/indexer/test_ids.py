@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from indexer.ids import canonical_url, content_hash, document_id
+import pytest
+
+from indexer.ids import _canonical_parsed, canonical_url, content_hash, document_id
 
 
 def test_canonical_url_ignores_what_does_not_change_the_page() -> None:
@@ -23,3 +25,22 @@ def test_ids_come_from_the_url_else_the_content() -> None:
     assert document_id("https://a.ma/1", digest) == document_id("http://a.ma/1/", "other")
     assert document_id(None, digest) != document_id("https://a.ma/1", digest)
     assert document_id(None, digest) == document_id(None, digest)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.Example.ma/news/1",
+        "http://example.ma/news/1/",
+        "https://example.ma",
+        "http://aawsat.com/home/article/410826/بريطانيا-أربعة-محاور",
+        "https://x.ma/a//",
+        "HTTP://X.ma/a",
+        "https://x.ma:8080/a",
+        "https://x.ma/a?utm_source=y&id=2#top",
+        "https://x.ma/a;p=1",
+        "https://x.ma/a%20b",
+    ],
+)
+def test_the_fast_path_agrees_with_the_parser(url: str) -> None:
+    assert canonical_url(f"  {url} ") == _canonical_parsed(url)
