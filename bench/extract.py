@@ -5,9 +5,9 @@
 Records are read and decoded first (not timed); then every record goes through
 ``indexer.document.build_batch`` — normalization, publication and event dates, countries,
 organizations, persons, places, topics, content hash, story signature — in this one
-process on one core, ``--passes`` times. Reported: articles/s and MB/s of article text (UTF-8)
-of the median pass, and the
-time per stage measured on the same articles, so a slow stage is visible.
+process on one core, ``--passes`` times. Reported: articles/s and MB/s of article text
+(UTF-8) of the median pass, and the time per stage measured on the same articles, so a
+slow stage is visible.
 """
 
 from __future__ import annotations
