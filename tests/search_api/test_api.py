@@ -273,3 +273,12 @@ def test_api_docs_are_served_without_a_cdn(demo_client: TestClient) -> None:
         assert any(a.endswith(".js") for a in assets), page
         for asset in assets:
             assert demo_client.get(asset).status_code == 200, asset
+
+
+def test_startup_builds_what_the_first_search_would_wait_for(
+    settings: Settings, demo_index: str
+) -> None:
+    gazetteer = get_labels().gazetteer
+    vars(gazetteer).pop("matcher", None)  # forget the cached query-side alias matcher
+    with TestClient(create_site(settings.model_copy(update={"index": demo_index}))):
+        assert "matcher" in vars(gazetteer)  # built at start-up, before any search
