@@ -41,7 +41,7 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     fields = {str(key).lower(): value for key, value in obj.items()}
     metadata: dict[str, str] = {}
     url = _text(fields, URL_FIELDS, clean=False)
-    if url and not is_web_address(url):
+    if url and not _is_web_address(url):
         # An id made from a non-address would merge unrelated records; the content decides.
         _warn(metadata, f"URL ignored, not an http(s) address: {url[:80]!r}")
         url = None
@@ -92,7 +92,7 @@ def _warn(metadata: dict[str, str], warning: str) -> None:
     metadata["warning"] = f"{earlier}; {warning}" if earlier else warning
 
 
-def is_web_address(url: str) -> bool:
+def _is_web_address(url: str) -> bool:
     try:
         parts = urlsplit(url)
     except ValueError:
