@@ -28,7 +28,8 @@ Schema decisions taken here (where the architecture notes leave them open):
   ``exclude_ar`` as for entities ("بالنيابة عن" = on behalf of); optional
   ``bare_not_in``: countries where the bare head names no national body (police in the
   United States or Germany is local), so only a qualified head counts there
-  ("الشرطة الأمريكية").
+  ("الشرطة الأمريكية"); optional ``qualified_only``: the head names a body only with
+  its country next to it ("محكمة أميركية"; a bare "المحكمة" is any court).
 * **ambiguous** is accepted on every entry kind: that entry's own aliases that must not
   count alone. A demonym base listed there makes all its inflections ambiguous. The
   same normalized alias may name two entries only if every entry involved lists it as
@@ -235,6 +236,7 @@ class OrgPattern:
     by_country: Mapping[str, str] = field(default_factory=dict)
     exclude_ar: tuple[str, ...] = ()
     bare_not_in: tuple[str, ...] = ()
+    qualified_only: bool = False
 
     def org_id(self, country: str) -> str:
         """The body this head names in ``country``: ``<cc>-<suffix>``, unless the
@@ -401,6 +403,7 @@ _PATTERN_SCHEMA: _Schema = {
     "by_country": (False, "map"),
     "exclude_ar": (False, "list"),
     "bare_not_in": (False, "codes"),
+    "qualified_only": (False, "bool"),
 }
 _PERSON_SCHEMA: _Schema = {
     "id": (True, "id"),

@@ -30,9 +30,11 @@ Rules:
   and, if the title names countries, is one of them. A contextual alias takes the main
   country if that has such a body, else the one of its countries the article names.
   A head in a federation where it names no national body (``bare_not_in``: police in
-  the US) is dropped; a one-word head that may be an adjective ("الخارجية") counts
-  only where a noun stands ("أعلنت الخارجية", not "السياسة الخارجية"). Anything else
-  is dropped rather than guessed. A body resolved through a country not named next to
+  the US) is dropped, and so is a head that names a body only when qualified
+  (``qualified_only``: "محكمة أميركية" is the US courts, a bare "المحكمة" any court);
+  a one-word head that may be an adjective ("الخارجية") counts only where a noun
+  stands ("أعلنت الخارجية", not "السياسة الخارجية"). Anything else is dropped rather
+  than guessed. A body resolved through a country not named next to
   it (the main country's, a person's) makes that country mentioned; an armed group
   does not add its own country (the Houthis are not Yemen's state).
 * **Publisher aliases** ("المملكة") name the publisher's country, in its own press only.
@@ -747,8 +749,10 @@ class _Article:
         main = self._main_country(source_country)
         for match, ref in unresolved:
             org_id = self._org_for(ref, main) if main else None
-            if ref.kind == "org_pattern" and main in self.gaz.patterns[ref.id].bare_not_in:
-                continue  # "الشرطة" in an American story: a local force
+            if ref.kind == "org_pattern":
+                pattern = self.gaz.patterns[ref.id]
+                if pattern.qualified_only or main in pattern.bare_not_in:
+                    continue  # "المحكمة": any court; "الشرطة" in an American story: local
             if org_id is None and ref.kind == "contextual":
                 candidates = self.gaz.contextual[int(ref.id)].by_country
                 named = [c for c in candidates if c in self.country_score]

@@ -54,6 +54,30 @@ def test_real_gazetteer_pitfalls() -> None:
     assert "IR" not in extract_entities("", "قال الرئيس باراك أوباما").countries
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("قال وزير الصحة المصري", "eg-health"),
+        ("أعلنت وزارة التجارة والصناعة الكويتية", "kw-commerce"),
+        ("وزير الأوقاف والشؤون الإسلامية المغربي", "ma-islamic-affairs"),
+        ("وجهت محكمة أميركية تهمة الإرهاب", "us-courts"),
+        ("استهدفوا منشآت في جميع دول مجلس التعاون الخليجي", "gcc"),
+    ],
+)
+def test_real_gazetteer_bodies(text: str, org: str) -> None:
+    assert extract_entities("", text).organizations == (org,)
+
+
+def test_real_gazetteer_bodies_by_context() -> None:
+    passports = "ضبطت إدارة الجوازات مخالفين لنظام الإقامة"
+    assert extract_entities("", passports, source_country="SA").organizations == ("sa-passports",)
+    assert extract_entities("", passports, source_country="EG").organizations == ()
+    yemen = "ألقت المقاومة في عدن القبض على جنود من الأمن المركزي"
+    assert "ye-special-security-forces" in extract_entities("", yemen).organizations
+    supreme = extract_entities("", "أيدت المحكمة العليا الحكم", source_country="SA")
+    assert supreme.organizations == ("sa-supreme-court",)
+
+
 # --- countries -----------------------------------------------------------------------
 
 
@@ -202,6 +226,13 @@ def test_org_pattern_with_a_country(extractor: EntityExtractor, text: str) -> No
 
 def test_org_pattern_without_an_entry(extractor: EntityExtractor) -> None:
     assert ents(extractor, "وزير الخارجية الإسباني").organizations == ("es-foreign",)
+
+
+def test_a_qualified_only_head_needs_its_country(extractor: EntityExtractor) -> None:
+    assert ents(extractor, "قضت محكمة فرنسية بسجنه").organizations == ("fr-courts",)
+    assert ents(extractor, "قضت محكمة في فرنسا بسجنه").organizations == ("fr-courts",)
+    # A bare court is any court, even in a domestic story.
+    assert ents(extractor, "قضت المحكمة بسجنه", source_country="FR").organizations == ()
 
 
 def test_bare_head_needs_an_uncontested_country(extractor: EntityExtractor) -> None:
