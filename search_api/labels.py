@@ -26,6 +26,9 @@ class Labels:
     sites: SiteRegistry
     topics: dict[str, TopicLabel]
     _memo: dict[tuple[str, str], Label] = field(default_factory=dict, repr=False, compare=False)
+    _facet_memo: dict[tuple[str, str], Label] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def _memoized(self, kind: str, key: str, build: Callable[[str], Label]) -> Label:
         found = self._memo.get((kind, key))
@@ -51,8 +54,16 @@ class Labels:
         return self._memoized("place", place_id, self._place)
 
     def facet_value(self, facet: str, value: str) -> Label:
-        """{value, label_ar, label_en} plus what the facet knows (type, country)."""
-        return self._memoized(f"facet:{facet}", value, lambda v: self._facet_value(facet, v))
+        """{value, label_ar, label_en} plus what the facet knows (type, country).
+
+        Called for every bucket of every search (a hundred or more each): a plain dict
+        look-up on the hot path, no closure or key string built per call."""
+        found = self._facet_memo.get((facet, value))
+        if found is None:
+            if len(self._facet_memo) >= MEMO_LIMIT:
+                self._facet_memo.clear()
+            found = self._facet_memo[facet, value] = self._facet_value(facet, value)
+        return found
 
     def _country(self, code: str) -> Label:
         country = self.gazetteer.country(code)
