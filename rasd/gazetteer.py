@@ -18,7 +18,8 @@ Schema decisions taken here (where the architecture notes leave them open):
 * **Contextual organizations** are entries of ``organizations.json`` that have
   ``by_country`` (``{"aliases_ar": [...], "by_country": {"MA": "ma-dgsn"}}``), in the
   main list or in a ``contextual`` list beside it. Each ``by_country`` value must be an
-  organization of that country.
+  organization of that country, or a body of no country that acts there ("قوات التحالف"
+  in a Yemen story is the Saudi-led coalition, in a Syria story the anti-ISIS one).
 * **org_patterns.json** entries: ``suffix`` (``"interior"``), ``type`` (an organization
   type), ``name_ar`` / ``name_en`` (the generic name, used to label ``<cc>-<suffix>``
   ids that have no entry of their own) and ``heads_ar`` (``"وزارة الداخلية"``,
@@ -557,7 +558,7 @@ class _Loader:
             org = orgs.get(org_id)
             if org is None:
                 raise entry.fail(f"by_country {code}: unknown organization {org_id!r}")
-            if org.country != code:
+            if org.country not in (code, None):
                 raise entry.fail(
                     f"by_country {code}: organization {org_id!r} has country {org.country!r}"
                 )

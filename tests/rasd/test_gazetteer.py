@@ -172,6 +172,15 @@ def test_short_strict_names_are_kept_for_their_cues(tmp_path: Path) -> None:
     assert [r.id for m in gaz.find("مدينه قم") for r in m.refs] == ["ir-qom"]
 
 
+def test_a_contextual_alias_may_name_a_body_of_no_country(tmp_path: Path) -> None:
+    # "قوات التحالف" is one coalition in Yemen, another in Syria: neither has a country.
+    def add(data: Any) -> None:
+        data["contextual"][0]["by_country"]["TN"] = "interpol"
+
+    gaz = load_gazetteer(mutated(tmp_path, "organizations.json", add))
+    assert gaz.contextual[0].by_country["TN"] == "interpol"
+
+
 def test_a_place_of_no_country_needs_no_cue(gaz: Gazetteer) -> None:
     # "القدس" has country null; no country is named "القدس", so it is not strict.
     (m,) = gaz.find(normalize("القدس"))

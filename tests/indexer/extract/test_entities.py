@@ -74,6 +74,10 @@ def test_real_gazetteer_bodies_by_context() -> None:
     assert extract_entities("", passports, source_country="EG").organizations == ()
     yemen = "ألقت المقاومة في عدن القبض على جنود من الأمن المركزي"
     assert "ye-special-security-forces" in extract_entities("", yemen).organizations
+    yemen_raid = extract_entities("", "قصفت طائرات التحالف مواقع في صعدة باليمن")
+    assert yemen_raid.organizations == ("arab-coalition",)
+    syria_raid = extract_entities("", "شنت طائرات التحالف غارات على الرقة السورية")
+    assert syria_raid.organizations == ("global-coalition",)
     supreme = extract_entities("", "أيدت المحكمة العليا الحكم", source_country="SA")
     assert supreme.organizations == ("sa-supreme-court",)
 
