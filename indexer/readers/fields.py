@@ -40,6 +40,8 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
         return ItemError(origin, f"expected a JSON object, found {_json_type(obj)}")
     fields = {str(key).lower(): value for key, value in obj.items()}
     metadata: dict[str, str] = {}
+    for name in _unreadable(fields):
+        _warn(metadata, f"{name!r} ignored: {_json_type(fields[name])}, not text")
     url = _text(fields, URL_FIELDS, clean=False)
     if url and not _is_web_address(url):
         # An id made from a non-address would merge unrelated records; the content decides.
@@ -58,11 +60,13 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
         _warn(metadata, TITLE_ONLY_WARNING)
     elif not body:
         if not slug_title:
-            return ItemError(
-                origin,
+            reason = (
                 f"missing title and body: no non-empty {' / '.join(TITLE_FIELDS + BODY_FIELDS)}"
-                + (", and the URL slug holds no headline" if url else ", and no URL"),
+                + (", and the URL slug holds no headline" if url else ", and no URL")
             )
+            if metadata.get("warning"):
+                reason += f" ({metadata['warning']})"
+            return ItemError(origin, reason)
         body = slug_title
         _warn(metadata, SLUG_BODY_WARNING)
     elif slug_title:
@@ -90,6 +94,21 @@ def _warn(metadata: dict[str, str], warning: str) -> None:
     """Records carry their warnings as one "warning" text; a second one is appended."""
     earlier = metadata.get("warning")
     metadata["warning"] = f"{earlier}; {warning}" if earlier else warning
+
+
+_KNOWN_FIELDS = (
+    TITLE_FIELDS + BODY_FIELDS + URL_FIELDS + SOURCE_FIELDS + DATE_FIELDS + AUTHOR_FIELDS
+)
+
+
+def _unreadable(fields: Mapping[str, object]) -> list[str]:
+    """Known fields whose value is no text ({"title": {"ar": …}}, "content": [1, 2]):
+    they are ignored, and the record says so rather than losing them silently."""
+    return [
+        name
+        for name in _KNOWN_FIELDS
+        if fields.get(name) not in (None, "", [], {}) and _as_text(fields[name], "") is None
+    ]
 
 
 def _is_web_address(url: str) -> bool:
@@ -160,8 +179,14 @@ def _as_text(value: object, joiner: str) -> str | None:
 def _json_type(value: object) -> str:
     if isinstance(value, list):
         return "an array"
+    if isinstance(value, dict):
+        return "an object"
     if isinstance(value, str):
         return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
     if value is None:
         return "null"
     return type(value).__name__

@@ -43,6 +43,8 @@ def read(data: bytes, origin: Origin, fmt: str = "json") -> Iterator[Item]:
     if isinstance(document, dict):
         document = _unwrap(document)
     if isinstance(document, list):
+        if not document:
+            yield ItemError(origin, "no articles: the JSON array is empty")
         for index, obj in enumerate(document):
             yield record_from_mapping(obj, Origin(origin.path, origin.member, record=index), fmt)
     else:
@@ -65,6 +67,7 @@ def _salvage_array(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
     position = _SPACE_RE.match(text, text.index("[") + 1).end()
     index = 0
     if text.startswith("]", position):
+        yield ItemError(origin, "no articles: the JSON array is empty")
         return
     while True:
         try:

@@ -263,3 +263,27 @@ def test_warnings_add_up() -> None:
     assert record.metadata["warning"] == (
         f"URL ignored, not an http(s) address: 'www.example.com/a'; {TITLE_ONLY_WARNING}"
     )
+
+
+@pytest.mark.parametrize("document", [[], {"articles": []}])
+def test_an_empty_array_is_reported(document: object) -> None:
+    (error,) = read_json(document)
+    assert isinstance(error, ItemError)
+    assert error.reason == "no articles: the JSON array is empty"
+
+
+def test_fields_that_are_not_text_are_named_in_a_warning() -> None:
+    (record,) = read_json({"title": {"ar": "عنوان"}, "content": BODY, "author": True})
+    assert isinstance(record, RawRecord)
+    assert record.title is None
+    assert record.metadata["warning"] == (
+        "'title' ignored: an object, not text; 'author' ignored: a boolean, not text"
+    )
+
+
+def test_a_record_lost_to_unreadable_fields_says_why() -> None:
+    (error,) = read_json({"title": ["عنوان", 1], "content": {"text": BODY}})
+    assert isinstance(error, ItemError)
+    assert error.reason.endswith(
+        "('title' ignored: an array, not text; 'content' ignored: an object, not text)"
+    )
