@@ -54,7 +54,7 @@ def init(index: IndexOption = None) -> None:
 @app.command("run")
 def index_paths(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, directories, globs, .zip archives, or - for stdin.")
+        list[str], typer.Argument(help="Files, folders, globs, .zip and .gz files, or - for stdin.")
     ],
     index: IndexOption = None,
     recursive: Annotated[

@@ -1,6 +1,7 @@
-"""From the paths a user names to records: files, directories, globs, zip archives and
-stdin ("-"). Every problem with one input (unreadable, too big, binary, unsafe archive
-member…) is an ItemError in the stream; nothing raises out of the iterator."""
+"""From the paths a user names to records: files, directories, globs, zip archives,
+gzip-compressed files (``feed.jsonl.gz``) and stdin ("-"). Every problem with one input
+(unreadable, too big, binary, unsafe archive member…) is an ItemError in the stream;
+nothing raises out of the iterator."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ RATIO_CHECK_MIN_BYTES = MiB
 MAX_ARCHIVE_DEPTH = 1
 
 ARCHIVE_EXTENSIONS = (".zip",)
+# One compressed file ("feed.jsonl.gz"): read as the file inside, whose extension decides.
+GZIP_EXTENSION = ".gz"
 # Files are read in chunks, so one past the limit is refused without reading all of it.
 READ_CHUNK = MiB
 # What inflating a corrupt member raises, by compression method (RuntimeError: encrypted).
@@ -49,6 +52,7 @@ _DAMAGED_MEMBER_ERRORS = (
     ValueError,
     RuntimeError,
 )
+_GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
@@ -170,8 +174,15 @@ def _hidden(name: str) -> bool:
 
 
 def _known(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    return suffix in EXTENSIONS or suffix in ARCHIVE_EXTENSIONS
+    return _known_name(path.name)
+
+
+def _known_name(name: str) -> bool:
+    """A format a reader knows, an archive, or either gzip-compressed ("a.jsonl.gz")."""
+    path = PurePosixPath(name.replace("\\", "/").lower())
+    if path.suffix == GZIP_EXTENSION:
+        path = path.with_suffix("")
+    return path.suffix in EXTENSIONS or path.suffix in ARCHIVE_EXTENSIONS
 
 
 def _unknown(path: Path) -> Skipped:
@@ -198,7 +209,52 @@ def _read_file(path: str, fmt: str) -> Iterator[Item]:
     if data is None:
         yield ItemError(origin, f"file is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
     else:
+        yield from _read_document(data, origin, fmt)
+
+
+def _read_document(data: bytes, origin: Origin, fmt: str) -> Iterator[Item]:
+    """One file's bytes, gunzipped first when they are gzip data (whatever the name)."""
+    if data.startswith(_GZIP_MAGIC):
+        data, problem = _gunzip(data)
+        if data:
+            yield from read_bytes(data, origin, fmt)
+        if problem:
+            yield ItemError(origin, problem)
+    else:
         yield from read_bytes(data, origin, fmt)
+
+
+def _gunzip(data: bytes) -> tuple[bytes, str | None]:
+    """The content of gzip data (every member of a concatenated file), and what went
+    wrong if anything. Inflated under the archive limits, so a gzip bomb stops early;
+    damaged or truncated data gives back what precedes the damage."""
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    parts: list[bytes] = []
+    size = 0
+    pending = data
+    try:
+        while pending:
+            part = inflater.decompress(pending, MAX_MEMBER_BYTES + 1 - size)
+            parts.append(part)
+            size += len(part)
+            if size > MAX_MEMBER_BYTES:
+                return b"", f"gzip content is larger than {MAX_MEMBER_BYTES // MiB} MiB; not read"
+            if size > RATIO_CHECK_MIN_BYTES and size > MAX_COMPRESSION_RATIO * len(data):
+                return b"", (
+                    f"gzip compression ratio exceeds {MAX_COMPRESSION_RATIO}:1 "
+                    "(a gzip bomb?); not read"
+                )
+            if inflater.eof:  # another member may follow; trailing zeros are padding
+                pending = inflater.unused_data.lstrip(b"\x00")
+                if pending:
+                    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            else:
+                pending = inflater.unconsumed_tail
+    except zlib.error as exc:
+        return b"".join(parts), f"damaged gzip data: {exc}"
+    if not inflater.eof:
+        return b"".join(parts), "truncated gzip data: the end of the file is missing"
+    return b"".join(parts), None
 
 
 def _read_stream(stream: BinaryIO, fmt: str) -> Iterator[Item]:
@@ -214,7 +270,7 @@ def _read_stream(stream: BinaryIO, fmt: str) -> Iterator[Item]:
     elif data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
         yield from _read_archive(io.BytesIO(data), origin, fmt, _Budget(MAX_ARCHIVE_BYTES), depth=0)
     else:
-        yield from read_bytes(data, origin, fmt)
+        yield from _read_document(data, origin, fmt)
 
 
 def _read_bounded(handle: BinaryIO, limit: int) -> bytes | None:
@@ -299,7 +355,7 @@ def _read_member(
         else:
             yield from _read_archive(io.BytesIO(data), origin, fmt, budget, depth + 1)
     else:
-        yield from read_bytes(data, origin, fmt)
+        yield from _read_document(data, origin, fmt)
 
 
 def _member_origin(origin: Origin, name: str) -> Origin:
@@ -314,8 +370,7 @@ def _hidden_member(name: str) -> bool:
 
 def _wanted_member(name: str, fmt: str) -> bool:
     """Like a folder: archives and known formats, or everything when a format is given."""
-    suffix = PurePosixPath(name).suffix.lower()
-    return fmt != "auto" or suffix in EXTENSIONS or suffix in ARCHIVE_EXTENSIONS
+    return fmt != "auto" or _known_name(name)
 
 
 def _unsafe_name(name: str) -> str | None:

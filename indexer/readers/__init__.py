@@ -36,8 +36,11 @@ _HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b"
 
 
 def format_for_name(name: str) -> str | None:
-    """The format a file name's extension announces, if any."""
-    return EXTENSIONS.get(PurePosixPath(name.replace("\\", "/")).suffix.lower())
+    """The format a file name's extension announces, if any ("a.jsonl.gz": JSON Lines)."""
+    path = PurePosixPath(name.replace("\\", "/").lower())
+    if path.suffix == ".gz":
+        path = path.with_suffix("")
+    return EXTENSIONS.get(path.suffix)
 
 
 def sniff_format(data: bytes) -> str:

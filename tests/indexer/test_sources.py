@@ -3,6 +3,7 @@ input an ItemError with its origin, every good neighbour still read."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -282,3 +283,49 @@ def test_origins_round_trip_to_dicts(tmp_path: Path) -> None:
     (record,) = iter_items([str(archive)])
     assert record.origin == Origin(str(archive), member="a.json", record=0)
     assert record.origin.to_dict() == {"path": str(archive), "member": "a.json", "record": 0}
+
+
+def test_gzip_files_are_read_as_the_file_inside(tmp_path: Path) -> None:
+    lines = f"{ARTICLE}\nnot json\n{ARTICLE}\n".encode()
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(lines))
+    (tmp_path / "page.txt.gz").write_bytes(gzip.compress(PAGE))
+    (tmp_path / "scan.pdf.gz").write_bytes(gzip.compress(b"%PDF-1.4"))
+    listed = list_inputs([str(tmp_path)])
+    assert [Path(e.path).name for e in listed] == ["feed.jsonl.gz", "page.txt.gz", "scan.pdf.gz"]
+    assert isinstance(listed[2], Skipped)
+    items = list(iter_items([str(tmp_path)]))
+    feed = str(tmp_path / "feed.jsonl.gz")
+    assert where(items)[:3] == [
+        f"{feed}:1",
+        f"{feed}:2: invalid JSON: invalid literal, expected 'null': line 1 column 1 (char 0)",
+        f"{feed}:3",
+    ]
+    assert isinstance(items[3], RawRecord) and items[3].title == TITLE
+
+
+def test_concatenated_gzip_members_and_gzip_in_a_zip(tmp_path: Path) -> None:
+    two = gzip.compress(f"{ARTICLE}\n".encode()) + gzip.compress(f"{ARTICLE}\n".encode())
+    (tmp_path / "two.jsonl.gz").write_bytes(two)
+    (tmp_path / "a.zip").write_bytes(zip_bytes({"day/feed.jsonl.gz": two}))
+    assert len(records := [i for i in iter_items([str(tmp_path)]) if isinstance(i, RawRecord)]) == 4
+    assert records[0].origin.member == "day/feed.jsonl.gz"
+
+
+def test_a_truncated_gzip_keeps_what_precedes_the_cut(tmp_path: Path) -> None:
+    data = gzip.compress("\n".join([ARTICLE] * 200).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    items = list(iter_items([str(tmp_path / "cut.jsonl.gz")]))
+    assert any(isinstance(i, RawRecord) for i in items)
+    assert str(items[-1]).endswith("truncated gzip data: the end of the file is missing")
+
+
+def test_a_gzip_bomb_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b" " * (64 * sources.MiB)))
+    (error,) = list(iter_items([str(tmp_path / "bomb.txt.gz")]))
+    assert isinstance(error, ItemError) and "a gzip bomb?" in error.reason
+
+
+def test_gzip_on_stdin() -> None:
+    stdin = io.BytesIO(gzip.compress(f"{ARTICLE}\n{ARTICLE}\n".encode()))
+    items = list(iter_items(["-"], stdin=stdin))
+    assert [type(i) for i in items] == [RawRecord, RawRecord]
