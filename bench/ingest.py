@@ -14,12 +14,16 @@
 Steps 2 and 3 run ``--rounds`` times (default 2) in alternating order (raw, Rasd, Rasd,
 raw …) on the same warm engine in one invocation, each into a fresh index once the
 engine has finished merging what the run before it loaded; the medians are compared.
+Each run also reports the CPU seconds the engine spent (from its node stats) and the
+client side spent (the raw sender here, ``rasd index`` with its workers): on a machine
+whose cores the engine alone can keep busy, the client's CPU is what the ratio pays.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -51,6 +55,33 @@ def settle(engine: Engine, timeout_s: float = 300) -> None:
         if all(n["indices"]["merges"]["current"] == 0 for n in nodes.values()):
             return
         time.sleep(1)
+
+
+def engine_cpu_s(engine: Engine) -> float:
+    nodes = engine.request("GET", "/_nodes/stats/process")["nodes"].values()
+    return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
+
+
+def cpu_s(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuMeter:
+    """CPU seconds of the engine and of the client (this process's threads, or its
+    finished children with their own workers) over a ``with`` block."""
+
+    def __init__(self, engine: Engine, client: int) -> None:
+        self.engine, self.client = engine, client
+        self.engine_s = self.client_s = 0.0
+
+    def __enter__(self) -> CpuMeter:
+        self._engine0, self._client0 = engine_cpu_s(self.engine), cpu_s(self.client)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.engine_s = engine_cpu_s(self.engine) - self._engine0
+        self.client_s = cpu_s(self.client) - self._client0
 
 
 def rasd_index(data: Path, alias: str, workers: int | None) -> tuple[float, PeakMemory, str]:
@@ -123,19 +154,24 @@ def raw_bulk(engine: Engine, alias: str, docs: list[tuple[str, bytes]]) -> float
     return time.perf_counter() - began
 
 
-def timed_raw(engine: Engine, docs: list[tuple[str, bytes]]) -> float:
+def timed_raw(engine: Engine, docs: list[tuple[str, bytes]]) -> tuple[float, CpuMeter]:
     delete_alias_and_indices(engine, ALIASES["raw"])
     settle(engine)
-    return raw_bulk(engine, ALIASES["raw"], docs)
+    with CpuMeter(engine, resource.RUSAGE_SELF) as cpu:
+        seconds = raw_bulk(engine, ALIASES["raw"], docs)
+    return seconds, cpu
 
 
-def timed_rasd(engine: Engine, data: Path, workers: int | None) -> tuple[float, PeakMemory, str]:
+def timed_rasd(
+    engine: Engine, data: Path, workers: int | None
+) -> tuple[float, PeakMemory, str, CpuMeter]:
     delete_alias_and_indices(engine, ALIASES["rasd"])
     settle(engine)
-    index_s, memory, summary = rasd_index(data, ALIASES["rasd"], workers)
-    refresh_began = time.perf_counter()
-    engine.refresh(ALIASES["rasd"])
-    return index_s + (time.perf_counter() - refresh_began), memory, summary
+    with CpuMeter(engine, resource.RUSAGE_CHILDREN) as cpu:
+        index_s, memory, summary = rasd_index(data, ALIASES["rasd"], workers)
+        refresh_began = time.perf_counter()
+        engine.refresh(ALIASES["rasd"])
+    return index_s + (time.perf_counter() - refresh_began), memory, summary, cpu
 
 
 def main() -> None:
@@ -158,6 +194,7 @@ def main() -> None:
 
     raw_runs: list[float] = []
     rasd_runs: list[float] = []
+    cpu: dict[str, list[CpuMeter]] = {"raw": [], "rasd": []}
     peak_main = peak_tree = 0
     summary = ""
     for round_no in range(args.rounds):
@@ -166,12 +203,14 @@ def main() -> None:
         for side in ("raw", "rasd") if round_no % 2 == 0 else ("rasd", "raw"):
             print(f"round {round_no + 1}: {side} …", flush=True)
             if side == "raw":
-                raw_runs.append(timed_raw(engine, docs))
+                seconds, meter = timed_raw(engine, docs)
+                raw_runs.append(seconds)
             else:
-                seconds, memory, summary = timed_rasd(engine, args.data, args.workers)
+                seconds, memory, summary, meter = timed_rasd(engine, args.data, args.workers)
                 rasd_runs.append(seconds)
                 peak_main = max(peak_main, memory.peak_main_kib)
                 peak_tree = max(peak_tree, memory.peak_tree_kib)
+            cpu[side].append(meter)
     raw_count = engine.count(ALIASES["raw"])
     rasd_count = engine.count(ALIASES["rasd"])
     raw_s, rasd_s = statistics.median(raw_runs), statistics.median(rasd_runs)
@@ -194,6 +233,14 @@ def main() -> None:
             "workers": args.workers or os.cpu_count(),
         },
         "ratio_rasd_to_raw": round((rasd_count / rasd_s) / (raw_count / raw_s), 3),
+        "cpu_s": {
+            side: {
+                "engine": round(statistics.median(m.engine_s for m in meters), 1),
+                "client": round(statistics.median(m.client_s for m in meters), 1),
+            }
+            for side, meters in cpu.items()
+        },
+        "cpus": os.cpu_count(),
         "index_summary": summary,
         "goals": {"rasd_docs_per_s": 1000, "ratio": 0.8},
     }
@@ -208,6 +255,9 @@ def main() -> None:
         f"peak RSS {rasd['peak_rss_with_workers_mib']} MiB with workers "
         f"({rasd['peak_rss_main_mib']} MiB main)\n"
         f"ratio     : {result['ratio_rasd_to_raw']:.2f}   (goals: ≥1,000 docs/s, ≥0.80)\n"
+        f"CPU s     : raw engine {result['cpu_s']['raw']['engine']}, sender "
+        f"{result['cpu_s']['raw']['client']}; Rasd engine {result['cpu_s']['rasd']['engine']}, "
+        f"indexer {result['cpu_s']['rasd']['client']} (medians; {os.cpu_count()} cores)\n"
         f"saved to {path}; the Rasd index stays as {ALIASES['rasd']!r} "
         f"({alias_targets(engine, ALIASES['rasd'])})"
     )
