@@ -1,4 +1,4 @@
-"""Shared bits of the benchmarks: where the data is, process memory, result files."""
+"""Shared bits of the benchmarks: where the data is, process memory and CPU, result files."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ import platform
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from rasd.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -35,6 +38,29 @@ def machine() -> dict[str, Any]:
     }
 
 
+def engine_cpu_s(engine: Engine) -> float:
+    """CPU seconds the engine's processes have used so far (from its node stats)."""
+    nodes = engine.request("GET", "/_nodes/stats/process")["nodes"].values()
+    return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a running process and its live descendants (uvicorn's
+    workers, say) have used so far (Linux /proc)."""
+
+    def cpu(p: int) -> float:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+    return sum(cpu(p) for p in _tree(pid))
+
+
 def save(name: str, result: dict[str, Any]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -55,22 +81,21 @@ def _tree_rss_kib(pid: int) -> tuple[int, int]:
             return 0
         return 0
 
-    def children(p: int) -> list[int]:
-        found = []
-        for task in Path(f"/proc/{p}/task").glob("*"):
-            try:
-                found += [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                continue
-        return found
+    return rss(pid), sum(rss(p) for p in _tree(pid))
 
-    own = rss(pid)
-    total, stack = 0, [pid]
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its live descendants."""
+    found, stack = [], [pid]
     while stack:
         current = stack.pop()
-        total += rss(current)
-        stack.extend(children(current))
-    return own, total
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                stack += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return found
 
 
 class PeakMemory:

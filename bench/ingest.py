@@ -35,7 +35,7 @@ from typing import Any
 import httpx
 import orjson
 
-from bench.common import SAUDINEWSNET, PeakMemory, machine, save
+from bench.common import SAUDINEWSNET, PeakMemory, engine_cpu_s, machine, save
 from rasd.engine import Engine, connect
 from rasd.index_definition import alias_targets, delete_alias_and_indices, ensure_index
 from rasd.index_tuning import relax, restore_if_relaxed
@@ -55,11 +55,6 @@ def settle(engine: Engine, timeout_s: float = 300) -> None:
         if all(n["indices"]["merges"]["current"] == 0 for n in nodes.values()):
             return
         time.sleep(1)
-
-
-def engine_cpu_s(engine: Engine) -> float:
-    nodes = engine.request("GET", "/_nodes/stats/process")["nodes"].values()
-    return sum(n["process"]["cpu"]["total_in_millis"] for n in nodes) / 1000
 
 
 def cpu_s(who: int) -> float:

@@ -8,8 +8,9 @@ highlights) is sent at 1 and at 32 concurrent clients: once to ``/api/search`` o
 ``rasd serve`` started here, once as the very engine request the API builds, straight
 to the engine's ``_search``. Both paths run in alternating rounds after a warm-up at full
 load; reported are the medians over the rounds of p50 / p95 latency and throughput, all
-errors, and the ratios API/direct. Index SaudiNewsNet first (bench.ingest leaves it as
-``bench-ingest-rasd``).
+errors, and the ratios API/direct, and the CPU time per request of the engine and of the
+API server (where the API's overhead shows once the engine has the cores busy). Index
+SaudiNewsNet first (bench.ingest leaves it as ``bench-ingest-rasd``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import IO, Any
 import httpx
 import orjson
 
-from bench.common import ROOT, machine, save
+from bench.common import ROOT, engine_cpu_s, machine, save, tree_cpu_s
 from rasd.engine import connect
 from rasd.settings import get_settings
 from search_api.labels import get_labels
@@ -51,15 +52,20 @@ class Run:
     latencies_ms: list[float]
     errors: int
     seconds: float
+    engine_cpu_s: float = 0.0
+    api_cpu_s: float = 0.0
 
     def summary(self) -> dict[str, float]:
         ordered = sorted(self.latencies_ms)
+        requests = len(ordered) + self.errors
         return {
-            "requests": len(ordered) + self.errors,
+            "requests": requests,
             "errors": self.errors,
             "p50_ms": round(statistics.median(ordered), 1),
             "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
             "throughput_rps": round(len(ordered) / self.seconds, 1),
+            "engine_cpu_ms_per_request": round(1000 * self.engine_cpu_s / requests, 2),
+            "api_cpu_ms_per_request": round(1000 * self.api_cpu_s / requests, 2),
         }
 
 
@@ -163,7 +169,10 @@ def main() -> None:
                 for r in range(args.rounds):
                     order = (("direct", direct), ("api", api))
                     for name, requests in order if r % 2 == 0 else order[::-1]:
+                        engine0, api0 = engine_cpu_s(engine), tree_cpu_s(server.pid)
                         run = asyncio.run(load((requests * repeat)[:count], level))
+                        run.engine_cpu_s = engine_cpu_s(engine) - engine0
+                        run.api_cpu_s = tree_cpu_s(server.pid) - api0
                         rounds.setdefault(f"{name}_c{level}", []).append(run)
         finally:
             server.terminate()
