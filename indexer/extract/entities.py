@@ -136,6 +136,7 @@ _FUNCTION_WORDS = _words(
     بل لكن كما لدى لقد قد كان كانت يكون تكون ليس أيضا جدا إلا أي أمام وراء فوق تحت ضد
     لأن إنني إنه إنها إذ مما حول آنذاك دون بما ضمن كذلك ولكن لكنها لكنه بأنها بأنه
     بينما فيما جراء إثر طيلة طوال بشأن قرب وفق وفقا بحسب حسب عدة عقب لعدم بعدما
+    قبيل نظير وسط برفقة بحضور لصالح إزاء حسبما لكي ريثما هناك هنا هنالك حاليا مثلما
     نحو عبر له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها يوم
     أمس غدا صباح مساء ليلة أثناء الأسبوع الشهر العام السنة سابقا سابق دولة تعالى
     """
@@ -149,6 +150,9 @@ _VERBS = _words(
     أعرب أعربت أثنى ثمن حضر حضرت ألقى رعى دشن أطلق استعرض ناقش تناول أبلغ خاطب نقل
     أشاد أشادت حذر حذرت حرص حرصت بات باتت ظل ظلت أصبح أصبحت يمثل تمثل يعد تعد
     تلقت تسلمت اتهم اتهمت أدان أدانت استنكر استنكرت رحب رحبت قدم قدمت أجاب رد ردت
+    شهد شهدت انعقد انعقدت تولى تولت
+    موضحا مؤكدا مشيرا مضيفا قائلا لافتا منوها مبينا معربا مشددا داعيا مطالبا متسائلا
+    محذرا معتبرا واصفا مستدركا مشيدا معلنا مبديا متمنيا
     """
 )
 _NOUN_STOPS = _words(
@@ -819,7 +823,7 @@ class _Article:
             if _is_surname(name):
                 break
         if len(name) > 1:
-            self._add_person(start, _trim_name(name))
+            self._add_person(start, _trim_name(name), after_title=True)
 
     def _person_before(self, title: Match[_Plan]) -> None:
         """A name right before a title ("بوشعيب ارميل المدير العام"). It must start
@@ -850,14 +854,22 @@ class _Article:
             word[:1] in _PROCLITIC_LETTERS and word[1:] in _INSTITUTIONS
         )
 
-    def _add_person(self, pos: int, words: list[str]) -> None:
+    def _add_person(self, pos: int, words: list[str], *, after_title: bool = False) -> None:
         # A name between two titles is read from both ("ولي العهد الأمير محمد بن
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
         if pos in self.person_starts or not _valid_name(words):
             return
         key = " ".join(words)
-        if key not in self.person_names:
+        window = None
+        if after_title:
+            # Normalizing erased the punctuation: in the original, a title and the name
+            # after it are never split by one ("وزير الثقافة المصري: نسعى لتحويل…",
+            # "أمير منطقة الرياض، منسوبي الإمارة").
             window = self._original_window(key, pos)
+            if _punctuation_before(window, key):
+                return
+        if key not in self.person_names:
+            window = window or self._original_window(key, pos)
             if _has_tanween(window, words):
                 return  # "اتصالاً هاتفياً", "عميداً": indefinite accusatives, not a name
             self.person_names[key] = self._original_spelling(key, window)
@@ -884,14 +896,8 @@ class _Article:
     def _original_spelling(name: str, found: tuple[str, int, str]) -> str:
         """``name`` as the article writes it ("باراك أوباما" for "باراك اوباما"); the
         normalized name when it is written with marks or odd spacing."""
-        original, offset, window = found
-        at = window.find(name)
-        while at >= 0:
-            start, end = offset + at, offset + at + len(name)
-            if _word_boundary(original, start - 1) and _word_boundary(original, end):
-                return original[start:end]
-            at = window.find(name, at + 1)
-        return name
+        start = _locate(name, found)
+        return name if start is None else found[0][start : start + len(name)]
 
     def _word_at(self, pos: int) -> str:
         end = self.text.find(" ", pos)
@@ -927,6 +933,32 @@ class _Article:
             return self.person_names[ident]
         person = self.gaz.person(ident)
         return person.name_ar if person else ident
+
+
+def _locate(name: str, found: tuple[str, int, str]) -> int | None:
+    """Where ``name`` starts in the original, within the window of
+    :meth:`_Article._original_window`; ``None`` when it is written with marks or odd
+    spacing there."""
+    original, offset, window = found
+    at = window.find(name)
+    while at >= 0:
+        start, end = offset + at, offset + at + len(name)
+        if _word_boundary(original, start - 1) and _word_boundary(original, end):
+            return start
+        at = window.find(name, at + 1)
+    return None
+
+
+# Punctuation that parts a title from what follows: a quote opens, a clause ends.
+_BREAKS = frozenset(':،,؛;«»"“”()[]')
+
+
+def _punctuation_before(found: tuple[str, int, str], name: str) -> bool:
+    start = _locate(name, found)
+    if start is None:
+        return False
+    before = found[0][:start].rstrip()
+    return bool(before) and before[-1] in _BREAKS
 
 
 def _qualifiers(gap: str) -> bool:

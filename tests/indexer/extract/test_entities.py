@@ -358,6 +358,10 @@ def test_person_keeps_the_articles_spelling(extractor: EntityExtractor) -> None:
         "صرح الرئيس بأن الحكومة",
         "قال الوزير إن المملكة",
         "قال الرئيس بمناسبة عيد الفطر",
+        "قال وزير الثقافة المصري: نسعى لتحويل المساجد",  # a colon opens a quote
+        "وحث أمير المنطقة، منسوبي الإمارة على",  # a comma ends the clause
+        "ومن جانبه يضيف المستشار عبد الكريم موضحا أن",  # a circumstantial, not a name
+        "واجتمع بلاعبي الفريق قبيل انطلاق الحصة",
     ],
 )
 def test_no_junk_persons(extractor: EntityExtractor, text: str) -> None:
