@@ -3,8 +3,12 @@
 ``mappings/articles.json`` is the single source of the settings and mappings; this
 module only fills the stemmer-override rules from ``mappings/stem_overrides.json`` and
 manages the versioned index behind the alias: ``rasd-articles`` → ``rasd-articles-v1``.
-A mapping change bumps ``_meta.version``; a new ``-v2`` index is built and the alias
-swapped (:func:`swap_alias`), so readers never see a half-built index.
+
+An index made by an earlier Rasd is brought up to date when it is next used
+(:func:`ensure_index`): fields added to the mapping since are added to the live index,
+which the engine allows. A change the engine cannot apply in place (a field's type or
+analyzer) is reported with the way out; such a change also bumps ``_meta.version``, so a
+fresh alias gets the new ``-v2`` index.
 """
 
 from __future__ import annotations
@@ -89,6 +93,7 @@ def ensure_index(engine: Engine, alias: str) -> str:
     points somewhere. Idempotent and safe to race: returns the concrete index name."""
     targets = alias_targets(engine, alias)
     if targets:
+        _add_new_fields(engine, targets[0])
         return targets[0]
     if engine.exists(f"/{alias}"):
         raise EngineError(
@@ -107,13 +112,22 @@ def ensure_index(engine: Engine, alias: str) -> str:
     return name
 
 
-def swap_alias(engine: Engine, alias: str, new_index: str) -> None:
-    """Point the alias at ``new_index`` alone, atomically."""
-    actions: list[dict[str, Any]] = [
-        {"remove": {"index": old, "alias": alias}} for old in alias_targets(engine, alias)
-    ]
-    actions.append({"add": {"index": new_index, "alias": alias}})
-    engine.request("POST", "/_aliases", {"actions": actions})
+def _add_new_fields(engine: Engine, index: str) -> None:
+    """Give an existing index every field of the current mapping. Fields it has are
+    left as they are (sending them again changes nothing); without this, documents
+    carrying a field added since the index was made are all rejected (strict mapping)."""
+    properties = index_body()["mappings"]["properties"]
+    try:
+        engine.request("PUT", f"/{index}/_mapping", {"properties": properties})
+    except EngineError as exc:
+        if exc.status != 400:
+            raise
+        raise EngineError(
+            f"the index {index!r} was made by an earlier Rasd and its mapping cannot be "
+            f"brought up to date in place ({exc}). Index into a new alias (--index NAME), "
+            f"or delete {index!r} and index the articles again.",
+            status=400,
+        ) from exc
 
 
 def delete_alias_and_indices(engine: Engine, alias: str) -> None:
