@@ -1,6 +1,7 @@
 """Plain-text pages. A scraped page (see ``shared/seed``) reads: the title (often twice),
-the site name (often twice), the body, then site chrome such as a comment form. A plain
-text that is just paragraphs reads as a title line and a body."""
+the site name (often twice; or the pair twice: title, site, title, site), the body, then
+site chrome such as a comment form. A plain text that is just paragraphs reads as a
+title line and a body."""
 
 from __future__ import annotations
 
@@ -51,9 +52,14 @@ def parse_page(text: str, origin: Origin) -> RawRecord | ItemError:
         start = content[0] + 1
         candidate = lines[content[1]]
         site = load_sites().by_name(candidate)
-        if site or (content[1] in repeated and len(candidate.split()) <= MAX_SITE_NAME_WORDS):
+        # Repeated right away, or once the title is repeated too ("title, site, title, site").
+        paired = [lines[i] for i in content[2:4]] == [title, candidate]
+        repeats = content[1] in repeated or paired
+        if site or (repeats and len(candidate.split()) <= MAX_SITE_NAME_WORDS):
             site_name = site.name_ar if site else candidate
             start = content[1] + 1
+            if paired:
+                start = content[3] + 1
     body, metadata = strip_boilerplate("\n".join(lines[start:]), site.id if site else None)
     if not body:
         return ItemError(origin, "no body text after the title and site name")

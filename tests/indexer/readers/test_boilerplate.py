@@ -44,6 +44,11 @@ def test_chrome_lines_go_wherever_they_are() -> None:
     assert strip_boilerplate(text)[0] == f"{PARAGRAPH}\n{PARAGRAPH}"
 
 
+def test_font_controls_and_a_closing_tag_list_go() -> None:
+    text = f"{PARAGRAPH}\nحجم الخط\n{PARAGRAPH}\nكلمات دلالية: الهجرة، الناظور، الدرك الملكي"
+    assert strip_boilerplate(text)[0] == f"{PARAGRAPH}\n{PARAGRAPH}"
+
+
 def test_a_credit_line_at_the_end_becomes_metadata() -> None:
     body, metadata = strip_boilerplate(f"{PARAGRAPH}\nالمصدر: وكالة الأنباء الفرنسية\nشارك")
     assert body == PARAGRAPH

@@ -52,6 +52,14 @@ def test_a_repeated_unknown_site_name_is_kept_as_the_source() -> None:
     assert record.metadata == {"site_name": "جريدة الأمن اليوم"}
 
 
+@pytest.mark.parametrize("site_line", ["هسبريس", "جريدة الأمن اليوم"])
+def test_title_and_site_given_twice_as_a_pair(site_line: str) -> None:
+    record = read_one(f"{TITLE}\n{site_line}\n{TITLE}\n{site_line}\n{PARAGRAPH}".encode())
+    assert isinstance(record, RawRecord)
+    assert (record.title, record.body) == (TITLE, PARAGRAPH)
+    assert record.metadata["site_name"] == site_line
+
+
 def test_a_known_site_is_recognised_even_when_not_repeated() -> None:
     record = read_one(f"{TITLE}\nهسبريس\n{PARAGRAPH}".encode())
     assert (record.source, record.body) == ("hespress", PARAGRAPH)
