@@ -368,6 +368,12 @@ def test_no_junk_persons(extractor: EntityExtractor, text: str) -> None:
     assert ents(extractor, text).persons == ()
 
 
+def test_a_conjunction_after_a_name_is_read_as_written(extractor: EntityExtractor) -> None:
+    # Normalized, "بأن" is "بان" (as in Ban Ki-moon); as written, it ends the name.
+    assert ents(extractor, "وصرح الرئيس فيصل بن خالد بأن الحكومة").persons == ("فيصل بن خالد",)
+    assert ents(extractor, "الأمين العام بان كي مون").persons == ("بان كي مون",)
+
+
 def test_a_name_between_two_titles_is_one_mention(extractor: EntityExtractor) -> None:
     result = ents(extractor, "استقبل ولي العهد الأمير خالد العمري الوفد")
     assert result.counts["person", "خالد العمري"] == 1
