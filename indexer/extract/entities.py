@@ -877,9 +877,9 @@ class _Article:
         if after_title:
             # Normalizing erased the punctuation: in the original, a title and the name
             # after it are never split by one ("وزير الثقافة المصري: نسعى لتحويل…",
-            # "أمير منطقة الرياض، منسوبي الإمارة").
+            # "أمير منطقة الرياض، منسوبي الإمارة"), nor are the parts of a name.
             window = self._original_window(key, pos)
-            if _punctuation_before(window, key):
+            if _punctuated(window, key):
                 return
         if key not in self.person_names:
             window = window or self._original_window(key, pos)
@@ -962,16 +962,45 @@ def _locate(name: str, found: tuple[str, int, str]) -> int | None:
     return None
 
 
-# Punctuation that parts a title from what follows: a quote opens, a clause ends.
+# Punctuation that parts a title from what follows: a quote opens, a clause ends. Inside
+# a name a full stop parts it too; before one it does not ("د. محمد").
 _BREAKS = frozenset(':،,؛;«»"“”()[]')
+_BREAKS_INSIDE = _BREAKS | {".", "!", "؟", "?"}
 
 
-def _punctuation_before(found: tuple[str, int, str], name: str) -> bool:
-    start = _locate(name, found)
-    if start is None:
-        return False
-    before = found[0][:start].rstrip()
-    return bool(before) and before[-1] in _BREAKS
+def _punctuated(found: tuple[str, int, str], name: str) -> bool:
+    """Whether the original puts punctuation right before ``name`` or between its words
+    ("وزير الثقافة: نسعى", "اربطوا أحزمتكم.. حانت"); normalizing erased it."""
+    original, offset, window = found
+    words = name.split(" ")
+    at = window.find(words[0])
+    while at >= 0:
+        start = offset + at
+        if _word_boundary(original, start - 1) and _word_boundary(original, start + len(words[0])):
+            gaps = _gaps(window, words, at)
+            if gaps is not None:  # this is the name: its words with no letter between
+                before = original[:start].rstrip()
+                return (bool(before) and before[-1] in _BREAKS) or any(
+                    not _BREAKS_INSIDE.isdisjoint(gap) for gap in gaps
+                )
+        at = window.find(words[0], at + 1)
+    return False
+
+
+def _gaps(window: str, words: list[str], at: int) -> list[str] | None:
+    """What stands between the words of a name that starts at ``at``, or ``None`` when
+    they do not follow one another there with only non-letters between."""
+    gaps = []
+    at += len(words[0])
+    for word in words[1:]:
+        nxt = at
+        while nxt < len(window) and not window[nxt].isalpha():
+            nxt += 1
+        if not window.startswith(word, nxt):
+            return None
+        gaps.append(window[at:nxt])
+        at = nxt + len(word)
+    return gaps
 
 
 def _qualifiers(gap: str) -> bool:

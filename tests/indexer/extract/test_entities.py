@@ -362,6 +362,7 @@ def test_person_keeps_the_articles_spelling(extractor: EntityExtractor) -> None:
         "وحث أمير المنطقة، منسوبي الإمارة على",  # a comma ends the clause
         "ومن جانبه يضيف المستشار عبد الكريم موضحا أن",  # a circumstantial, not a name
         "واجتمع بلاعبي الفريق قبيل انطلاق الحصة",
+        "قال رئيس الوزراء الإيطالي اربطوا أحزمتكم.. حانت ساعة الإقلاع",
     ],
 )
 def test_no_junk_persons(extractor: EntityExtractor, text: str) -> None:
