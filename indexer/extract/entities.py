@@ -100,6 +100,11 @@ TITLES = _phrases(
     المدعي العام|الدكتور|الدكتورة|السيد|السيدة|المستشار|المبعوث|المبعوث الخاص
     المبعوث الأممي|الزعيم|القائد|قائد|أمير منطقة|محافظ|المحافظ|رئيس جهاز|مدير جهاز
     مدير شرطة|مدير الأمن العام|قائد الجيش
+    المهندس|المهندسة|الأستاذ|الأستاذة|الأديب|الكاتب|الكاتبة|الشاعر|الشاعرة|الفنان|الفنانة
+    الإعلامي|الإعلامية|الصحفي|الصحفية|الباحث|الباحثة|المؤرخ|الداعية|الطبيب|الطبيبة
+    المخرج|الممثل|الممثلة|المحلل|الخبير|اللاعب|اللاعبة|المهاجم|المدافع|الحارس|حارس المرمى
+    المدرب|المدير الفني|رئيس النادي|المتحدث الإعلامي|الشهيد|الجندي|الجندي أول|الرقيب
+    العريف|الوكيل
     """
 )
 
@@ -131,7 +136,7 @@ _INSTITUTIONS = _words(
 # honorifics and the nouns that most often follow a title.
 _FUNCTION_WORDS = _words(
     """
-    في من إلى على عن مع أن إن أنه أنها لن لم لا ما هذا هذه ذلك تلك هو هي هم هما نحن أنا
+    في من إلى عن مع أن إن أنه أنها لن لم لا ما هذا هذه ذلك تلك هو هي هم هما نحن أنا
     الذي التي الذين كل بعض غير بين حيث حين عند عندما بعد قبل خلال منذ حتى إذا أو أم ثم
     بل لكن كما لدى لقد قد كان كانت يكون تكون ليس أيضا جدا إلا أي أمام وراء فوق تحت ضد
     لأن إنني إنه إنها إذ مما حول آنذاك دون بما ضمن كذلك ولكن لكنها لكنه بأنها بأنه
@@ -171,7 +176,7 @@ _NOUN_STOPS = _words(
     المحلل المتحدث الخبير الباحث الكاتب الأستاذ المدرب اللاعب الفنان الشاعر الإعلامي
     الصحفي الناقد الأكاديمي المهندس الطبيب المواطن المقيم الشاب الطالب السلطة
     قيام هدف رفض دخول حفل ذات شارع ناهيك عسكري جمرك مستشار سفير
-    مستشفى لمستشفى استشاري أستاذ أخصائي متقاعد مؤسس مفوض الودية عام
+    مستشفى لمستشفى استشاري أستاذ أخصائي متقاعد مؤسس مفوض الودية عام عدم
     """
 )
 _STOP_WORDS = _FUNCTION_WORDS | _VERBS | _NOUN_STOPS
@@ -179,13 +184,16 @@ _STOP_WORDS = _FUNCTION_WORDS | _VERBS | _NOUN_STOPS
 _STOP_WORDS = _STOP_WORDS | {p + w for w in _STOP_WORDS for p in ("و", "ف")}
 # What a chain of titles after a name cannot hold ("محمد بن سلمان … ولي ولي العهد …
 # وزير الدفاع"): a function word or verb ends the apposition.
-_CHAIN_BREAKERS = _FUNCTION_WORDS | _VERBS
+_CHAIN_BREAKERS = _FUNCTION_WORDS | _VERBS | _words("على")
 _CHAIN_BREAKERS = _CHAIN_BREAKERS | {p + w for w in _CHAIN_BREAKERS for p in ("و", "ف")}
 _MAX_CHAIN_WORDS = 14
 
 # Conjunctions that normalizing makes look like a name ("بأن" → "بان", as Ban Ki-moon):
 # read in the original when they follow a name part.
 _FOLDED_CONJUNCTIONS = _words("بأن")
+# Normalized, the preposition "على" is the name "علي" (Ali): read in the original. It is
+# the name when written "علي", or followed by a connector ("الأمير على بن الحسين").
+_ALA = normalize("على")
 
 # Joined to the next word to form one name part: "بن نايف", "عبد الله", "آل سعود".
 _CONNECTORS = _words("بن ابن بنت آل أبو أبي أبا عبد أم ولد ذو")
@@ -211,6 +219,10 @@ GIVEN_NAMES = _words(
     باسم بكر بلال براك بنيامين فارس فراس فلاح فالح فيصل كاظم كامل وسام وضاح ليث لؤي
     بوتين فرنسوا بيل باولو بوريس فيكتور فيليب بيتر كيري كاميرون ولي وديع بهاء
     مشاري جلوي عزام أسامة نزار ماهر أنور معمر رمضان حامد راجح عاطي زياد رأفت مساعد
+    باتريك بول برونو بيير بنوا بيرني فرانك فرناندو فيرناندو فيديريكا فريدريك فيرجيني
+    لوران لويس لوكا ليونيل ليندسي كارلوس كريستيان كريستوفر كريس كيفن كلاوديو كاترين
+    كوفي كيم ويليام وليام ولفغانغ فيليبي فالنتينو فابيو بارك فاطمة فادي فتحي فخري فوزي
+    لمياء ليلى لبنى لينا وفاء ولاء بثينة بشرى بسمة فهمي
     """
 )
 
@@ -819,13 +831,17 @@ class _Article:
             pos, i = pos + len(word) + 1, i + 1
         name: list[str] = []
         start = pos
-        for word in words[i : i + _MAX_NAME_WORDS]:
+        candidates = words[i : i + _MAX_NAME_WORDS]
+        for k, word in enumerate(candidates):
             if pos in starts or not _can_be_name_word(word):
                 break
             if name and _is_conjoined(name[-1], word):
                 break
-            if name and word in _FOLDED_CONJUNCTIONS and self._written_with_hamza(word, pos):
+            if name and word in _FOLDED_CONJUNCTIONS and "أ" in self._as_written(word, pos):
                 break  # "فيصل بن خالد بأن": normalizing made "بأن" look like "بان" (Ban)
+            following = candidates[k + 1] if k + 1 < len(candidates) else None
+            if word == _ALA and self._is_preposition(pos, following):
+                break
             name.append(word)
             pos += len(word) + 1
             if _is_surname(name):
@@ -833,10 +849,15 @@ class _Article:
         if len(name) > 1:
             self._add_person(start, _trim_name(name), after_title=True)
 
-    def _written_with_hamza(self, word: str, pos: int) -> bool:
+    def _as_written(self, word: str, pos: int) -> str:
+        """The original spelling of the normalized ``word`` at ``pos`` ("" if unsure)."""
         found = self._original_window(word, pos)
         start = _locate(word, found)
-        return start is not None and "أ" in found[0][start : start + len(word)]
+        return "" if start is None else found[0][start : start + len(word)]
+
+    def _is_preposition(self, pos: int, following: str | None) -> bool:
+        """Whether "علي" at ``pos`` is the preposition على rather than the name Ali."""
+        return following not in _CONNECTORS and self._as_written(_ALA, pos).endswith("ى")
 
     def _person_before(self, title: Match[_Plan]) -> None:
         """A name right before a title ("بوشعيب ارميل المدير العام"). It must start
@@ -846,6 +867,9 @@ class _Article:
         end, name = title.start - 1, []  # name right to left
         for word in reversed(words[1:] if window_start else words):
             if end in self.standing_ends or not _can_be_name_word(word):
+                break
+            following = name[-1] if name else None
+            if word == _ALA and self._is_preposition(end - len(word), following):
                 break
             if len(name) == _MAX_NAME_WORDS:
                 return  # no boundary in reach: where the name starts is unsure
@@ -870,17 +894,19 @@ class _Article:
     def _add_person(self, pos: int, words: list[str], *, after_title: bool = False) -> None:
         # A name between two titles is read from both ("ولي العهد الأمير محمد بن
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
-        if pos in self.person_starts or not _valid_name(words):
+        if pos in self.person_starts:
             return
-        key = " ".join(words)
         window = None
         if after_title:
             # Normalizing erased the punctuation: in the original, a title and the name
             # after it are never split by one ("وزير الثقافة المصري: نسعى لتحويل…",
-            # "أمير منطقة الرياض، منسوبي الإمارة"), nor are the parts of a name.
-            window = self._original_window(key, pos)
-            if _punctuated(window, key):
-                return
+            # "أمير منطقة الرياض، منسوبي الإمارة"), and a name ends at one ("الأمير
+            # على بن الحسين، عدم مساندته").
+            window = self._original_window(" ".join(words), pos)
+            words = words[: _unpunctuated_words(window, words)]
+        if not _valid_name(words):
+            return
+        key = " ".join(words)
         if key not in self.person_names:
             window = window or self._original_window(key, pos)
             if _has_tanween(window, words):
@@ -968,11 +994,12 @@ _BREAKS = frozenset(':،,؛;«»"“”()[]')
 _BREAKS_INSIDE = _BREAKS | {".", "!", "؟", "?"}
 
 
-def _punctuated(found: tuple[str, int, str], name: str) -> bool:
-    """Whether the original puts punctuation right before ``name`` or between its words
-    ("وزير الثقافة: نسعى", "اربطوا أحزمتكم.. حانت"); normalizing erased it."""
+def _unpunctuated_words(found: tuple[str, int, str], words: list[str]) -> int:
+    """How many of the name's words the original gives without punctuation: 0 when a
+    mark stands right before the name ("وزير الثقافة: نسعى"), else the words up to the
+    first mark between two of them ("اربطوا أحزمتكم.. حانت" → 2); normalizing erased
+    it. All of them when the name cannot be found as written."""
     original, offset, window = found
-    words = name.split(" ")
     at = window.find(words[0])
     while at >= 0:
         start = offset + at
@@ -980,11 +1007,12 @@ def _punctuated(found: tuple[str, int, str], name: str) -> bool:
             gaps = _gaps(window, words, at)
             if gaps is not None:  # this is the name: its words with no letter between
                 before = original[:start].rstrip()
-                return (bool(before) and before[-1] in _BREAKS) or any(
-                    not _BREAKS_INSIDE.isdisjoint(gap) for gap in gaps
-                )
+                if before and before[-1] in _BREAKS:
+                    return 0
+                marked = [i for i, gap in enumerate(gaps) if not _BREAKS_INSIDE.isdisjoint(gap)]
+                return marked[0] + 1 if marked else len(words)
         at = window.find(words[0], at + 1)
-    return False
+    return len(words)
 
 
 def _gaps(window: str, words: list[str], at: int) -> list[str] | None:
@@ -1037,7 +1065,16 @@ def _can_be_name_word(word: str) -> bool:
         and word.isalpha()
         and not word.startswith(_CLITIC_DEFINITE)
         and not (word[0] == "ي" and word not in _YA_NAMES)
+        and not (_looks_like_plural_verb(word) and word not in GIVEN_NAMES)
     )
+
+
+def _looks_like_plural_verb(word: str) -> bool:
+    """ "اربطوا", "قالوا", "أكدوا"; not "فرانسوا", which the given names list."""
+    return len(word) > 3 and word.endswith(_PLURAL_VERB_ENDING)
+
+
+_PLURAL_VERB_ENDING = "وا"
 
 
 def _is_conjoined(previous: str, word: str) -> bool:

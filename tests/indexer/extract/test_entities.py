@@ -369,6 +369,27 @@ def test_no_junk_persons(extractor: EntityExtractor, text: str) -> None:
     assert ents(extractor, text).persons == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وطبقا للمقدم علي الشهراني المتحدث الإعلامي", ("علي الشهراني",)),
+        ("أعلن الأمير على بن الحسين، عدم مساندته", ("على بن الحسين",)),  # a name ends at ","
+        ("قال الوزير على هامش الاجتماع", ()),  # written على: the preposition
+        ("بناء على توجيهات الأمير خالد الفيصل", ("خالد الفيصل",)),
+    ],
+)
+def test_ali_or_the_preposition(
+    extractor: EntityExtractor, text: str, persons: tuple[str, ...]
+) -> None:
+    # Normalized, the name علي and the preposition على are one word.
+    assert ents(extractor, text).persons == persons
+
+
+def test_foreign_given_names_that_start_like_a_proclitic(extractor: EntityExtractor) -> None:
+    assert ents(extractor, "قال الرئيس باتريك ألين إن").persons == ("باتريك ألين",)
+    assert ents(extractor, "قال الرئيس بمناسبة عيد الفطر").persons == ()
+
+
 def test_a_conjunction_after_a_name_is_read_as_written(extractor: EntityExtractor) -> None:
     # Normalized, "بأن" is "بان" (as in Ban Ki-moon); as written, it ends the name.
     assert ents(extractor, "وصرح الرئيس فيصل بن خالد بأن الحكومة").persons == ("فيصل بن خالد",)
