@@ -50,15 +50,19 @@ Rules:
   part may carry the article; and it is shown in the article's own spelling. Junk is
   refused: words the original writes with tanween fath ("اتصالاً هاتفياً", "عميداً"),
   two accusatives in ـا, a first word in ة or a pronoun that is not a known name
-  ("مؤسسة النقد", "رعاه الله"), plural nouns in ـات; a third part that reads as a
-  common noun run on after the name is cut ("ديفيد بترايوس رسالة").
+  ("مؤسسة النقد", "رعاه الله"), plural nouns in ـات, plural verbs in ـوا; a third part
+  that reads as a common noun run on after the name is cut ("ديفيد بترايوس رسالة").
+  Normalizing erased punctuation and folded ى into ي, so the original decides: a name
+  after a title never follows a colon or a comma ("وزير الثقافة: نسعى…") and ends at
+  punctuation; "علي" is the name unless written على (the preposition) and not followed
+  by بن; "بأن" (normalized "بان", as Ban Ki-moon) ends a name.
 * **Places** are gazetteer cities and regions.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import pairwise
@@ -974,18 +978,22 @@ class _Article:
         return person.name_ar if person else ident
 
 
-def _locate(name: str, found: tuple[str, int, str]) -> int | None:
-    """Where ``name`` starts in the original, within the window of
-    :meth:`_Article._original_window`; ``None`` when it is written with marks or odd
-    spacing there."""
+def _occurrences(name: str, found: tuple[str, int, str]) -> Iterator[int]:
+    """Where ``name`` stands as whole words in the window of
+    :meth:`_Article._original_window` (offsets into the window)."""
     original, offset, window = found
     at = window.find(name)
     while at >= 0:
-        start, end = offset + at, offset + at + len(name)
-        if _word_boundary(original, start - 1) and _word_boundary(original, end):
-            return start
+        start = offset + at
+        if _word_boundary(original, start - 1) and _word_boundary(original, start + len(name)):
+            yield at
         at = window.find(name, at + 1)
-    return None
+
+
+def _locate(name: str, found: tuple[str, int, str]) -> int | None:
+    """Where ``name`` starts in the original; ``None`` when it is written with marks or
+    odd spacing there."""
+    return next((found[1] + at for at in _occurrences(name, found)), None)
 
 
 # Punctuation that parts a title from what follows: a quote opens, a clause ends. Inside
@@ -1000,18 +1008,14 @@ def _unpunctuated_words(found: tuple[str, int, str], words: list[str]) -> int:
     first mark between two of them ("اربطوا أحزمتكم.. حانت" → 2); normalizing erased
     it. All of them when the name cannot be found as written."""
     original, offset, window = found
-    at = window.find(words[0])
-    while at >= 0:
-        start = offset + at
-        if _word_boundary(original, start - 1) and _word_boundary(original, start + len(words[0])):
-            gaps = _gaps(window, words, at)
-            if gaps is not None:  # this is the name: its words with no letter between
-                before = original[:start].rstrip()
-                if before and before[-1] in _BREAKS:
-                    return 0
-                marked = [i for i, gap in enumerate(gaps) if not _BREAKS_INSIDE.isdisjoint(gap)]
-                return marked[0] + 1 if marked else len(words)
-        at = window.find(words[0], at + 1)
+    for at in _occurrences(words[0], found):
+        gaps = _gaps(window, words, at)
+        if gaps is not None:  # this is the name: its words with no letter between
+            before = original[: offset + at].rstrip()
+            if before and before[-1] in _BREAKS:
+                return 0
+            marked = [i for i, gap in enumerate(gaps) if not _BREAKS_INSIDE.isdisjoint(gap)]
+            return marked[0] + 1 if marked else len(words)
     return len(words)
 
 
@@ -1069,12 +1073,12 @@ def _can_be_name_word(word: str) -> bool:
     )
 
 
+_PLURAL_VERB_ENDING = "وا"
+
+
 def _looks_like_plural_verb(word: str) -> bool:
     """ "اربطوا", "قالوا", "أكدوا"; not "فرانسوا", which the given names list."""
     return len(word) > 3 and word.endswith(_PLURAL_VERB_ENDING)
-
-
-_PLURAL_VERB_ENDING = "وا"
 
 
 def _is_conjoined(previous: str, word: str) -> bool:
