@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from indexer.readers import EXTENSIONS, FORMATS, read_bytes
+from indexer.readers import FORMATS, format_for_name, read_bytes
 from indexer.readers.common import Item
 from indexer.records import ItemError, Origin, Skipped
 
@@ -38,8 +38,6 @@ RATIO_CHECK_MIN_BYTES = MiB
 MAX_ARCHIVE_DEPTH = 1
 
 ARCHIVE_EXTENSIONS = (".zip",)
-# One compressed file ("feed.jsonl.gz"): read as the file inside, whose extension decides.
-GZIP_EXTENSION = ".gz"
 # Files are read in chunks, so one past the limit is refused without reading all of it.
 READ_CHUNK = MiB
 # What inflating a corrupt member raises, by compression method (RuntimeError: encrypted).
@@ -178,11 +176,8 @@ def _known(path: Path) -> bool:
 
 
 def _known_name(name: str) -> bool:
-    """A format a reader knows, an archive, or either gzip-compressed ("a.jsonl.gz")."""
-    path = PurePosixPath(name.replace("\\", "/").lower())
-    if path.suffix == GZIP_EXTENSION:
-        path = path.with_suffix("")
-    return path.suffix in EXTENSIONS or path.suffix in ARCHIVE_EXTENSIONS
+    """A format a reader knows (also gzip-compressed: "a.jsonl.gz"), or an archive."""
+    return format_for_name(name) is not None or _is_archive_name(name)
 
 
 def _unknown(path: Path) -> Skipped:

@@ -32,13 +32,14 @@ EXTENSIONS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
+GZIP_SUFFIX = ".gz"
 _HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I)
 
 
 def format_for_name(name: str) -> str | None:
     """The format a file name's extension announces, if any ("a.jsonl.gz": JSON Lines)."""
     path = PurePosixPath(name.replace("\\", "/").lower())
-    if path.suffix == ".gz":
+    if path.suffix == GZIP_SUFFIX:  # one compressed file: read as the file inside
         path = path.with_suffix("")
     return EXTENSIONS.get(path.suffix)
 
