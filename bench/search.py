@@ -30,11 +30,11 @@ import httpx
 import orjson
 
 from bench.common import ROOT, engine_cpu_s, machine, save, tree_cpu_s
-from rasd.engine import connect
+from rasd.engine import JSON_HEADERS, connect
 from rasd.settings import get_settings
 from search_api.labels import get_labels
 from search_api.params import SearchParams
-from search_api.service import build_search_body, parse
+from search_api.service import DATE_BOUNDS_QUERY, build_search_body, date_bounds, parse
 
 FILTERS: list[dict[str, Any]] = [
     {},
@@ -84,8 +84,11 @@ def median_summary(runs: list[Run]) -> dict[str, float]:
     return {**middle, "rounds": len(runs), "errors": sum(run.errors for run in runs)}
 
 
-async def load(requests: list[tuple[str, str, bytes | None]], concurrency: int) -> Run:
-    """Send the requests (method, url, body) with ``concurrency`` clients in parallel."""
+Request = tuple[str, str, bytes | None, dict[str, str]]  # method, url, body, headers
+
+
+async def load(requests: list[Request], concurrency: int) -> Run:
+    """Send the requests with ``concurrency`` clients in parallel."""
     latencies: list[float] = []
     errors = 0
     queue = list(reversed(requests))
@@ -94,12 +97,10 @@ async def load(requests: list[tuple[str, str, bytes | None]], concurrency: int) 
     async def client_loop(http: httpx.AsyncClient) -> None:
         nonlocal errors
         while queue:
-            method, url, body = queue.pop()
+            method, url, body, headers = queue.pop()
             began = time.perf_counter()
             try:
-                answer = await http.request(
-                    method, url, content=body, headers={"content-type": "application/json"}
-                )
+                answer = await http.request(method, url, content=body, headers=headers)
                 answer.raise_for_status()
                 answer.read()
                 latencies.append((time.perf_counter() - began) * 1000)
@@ -146,12 +147,18 @@ def main() -> None:
 
     params = query_set()
     labels = get_labels()
+    bounds = date_bounds(engine.search(args.index, DATE_BOUNDS_QUERY))
     direct, api = [], []
     for p in params:
-        body, _ = build_search_body(engine, args.index, p, parse(p, labels))
-        direct.append(("POST", f"{engine.url}/{args.index}/_search", orjson.dumps(body)))
+        body, _ = build_search_body(p, parse(p, labels), bounds)
+        # Sent as the API's own engine client sends it (uncompressed), so the engine
+        # does the same work on both paths; the API answers gzip, as to a browser.
+        direct.append(
+            ("POST", f"{engine.url}/{args.index}/_search", orjson.dumps(body), JSON_HEADERS)
+        )
         query = httpx.QueryParams(p.model_dump(exclude_none=True, exclude_defaults=True))
-        api.append(("GET", f"http://127.0.0.1:{args.port}/api/search?{query}", None))
+        url = f"http://127.0.0.1:{args.port}/api/search?{query}"
+        api.append(("GET", url, None, {"accept-encoding": "gzip"}))
 
     started = machine()
     rounds: dict[str, list[Run]] = {}

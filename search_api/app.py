@@ -80,7 +80,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # matcher that finds entities in queries (~0.7 s; the first search paid it before).
     get_labels().gazetteer.find("")
     yield
-    forget_engine(app)
+    await forget_engine(app)
 
 
 def error_body(error: str, message: str, details: list[dict[str, Any]] | None = None) -> dict:
@@ -111,7 +111,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(EngineError)
     async def engine_error(request: Request, exc: EngineError) -> JSONResponse:
         if isinstance(exc, EngineUnavailable) or exc.status is None or exc.status >= 429:
-            forget_engine(request.app)
+            await forget_engine(request.app)
             log.warning("engine unavailable: %s", exc)
             message = "The search engine is unavailable right now; try again shortly."
             return JSONResponse(error_body("engine_unavailable", message), status_code=503)

@@ -38,12 +38,13 @@ async def get_engine(request: Request) -> Engine:
     return engine if engine is not None else await run_in_threadpool(engine_for, request.app)
 
 
-def forget_engine(app: FastAPI) -> None:
+async def forget_engine(app: FastAPI) -> None:
     """Drop the client after a connection failure so the next request re-detects."""
     with _lock:
-        if app.state.engine is not None:
-            app.state.engine.close()
-        app.state.engine = None
+        engine, app.state.engine = app.state.engine, None
+    if engine is not None:
+        engine.close()
+        await engine.aclose()
 
 
 async def labels_dep() -> Labels:

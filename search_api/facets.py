@@ -37,7 +37,14 @@ class TermsFacet:
         return {"filter": {"bool": {"filter": other_filters}}, "aggs": aggs}
 
     def shape(self, result: Query, selected: list[str], labels: Labels) -> list[dict[str, Any]]:
-        counts = {b["key"]: b["doc_count"] for b in result["top"]["buckets"]}
+        buckets = result["top"]["buckets"]
+        if not selected:  # the engine's order already: count descending, then value
+            return [
+                {**labels.facet_value(self.name, b["key"]), "count": b["doc_count"],
+                 "selected": False}
+                for b in buckets
+            ]  # fmt: skip
+        counts = {b["key"]: b["doc_count"] for b in buckets}
         for bucket in result.get("selected", {}).get("buckets", []):
             counts[bucket["key"]] = bucket["doc_count"]
         for value in selected:  # selected values always appear, even at zero

@@ -89,3 +89,7 @@ def brief(raw: dict[str, Any], labels: Labels) -> dict[str, Any]:
 
 
 BRIEF_FIELDS = ["title", "url", "source", "published_at", "published_precision"]
+# What ``hit`` reads: a search fetches only these (a third of each stored document).
+HIT_FIELDS = [
+    *BRIEF_FIELDS, "countries", "organizations", "topics", "story_id", "duplicate_of",
+]  # fmt: skip

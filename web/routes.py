@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from rasd.engine import Engine
 from rasd.settings import Settings
@@ -67,7 +68,7 @@ def _invalid_page(request: Request, exc: ValidationError | BadRequest) -> Respon
 
 
 @router.get("/")
-def search_page(
+async def search_page(
     request: Request, engine: EngineDep, labels: LabelsDep, alias: AliasDep, settings: SettingsDep
 ) -> Response:
     target = canonical(request.query_params)
@@ -75,7 +76,7 @@ def search_page(
         return RedirectResponse(target, status_code=303)
     try:
         state = SearchState.from_query(request.query_params)
-        result = service.search(engine, alias, state.to_params(), labels)
+        result = await service.search(engine, alias, state.to_params(), labels)
     except (ValidationError, BadRequest) as exc:
         return _invalid_page(request, exc)
     t = Translator(state.lang)
@@ -85,7 +86,9 @@ def search_page(
     context: dict[str, Any] = {
         "state": state,
         "result": result,
-        "stats": service.corpus_stats(engine, alias) if state.is_blank else None,
+        "stats": (
+            await run_in_threadpool(service.corpus_stats, engine, alias) if state.is_blank else None
+        ),
         "sidebar": build_sidebar(result["facets"], labels, t),
         "histogram": build_histogram(result["facets"].get("date"), state, t),
         "chips": active_chips(state, labels, t),

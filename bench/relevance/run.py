@@ -114,7 +114,7 @@ def main() -> None:
         for system in systems:
             if system == "rasd":
                 params = SearchParams(q=q["query"], size=K_RECALL, facets=["none"])
-                body, _ = build_search_body(engine, args.index, params, parse(params, labels))
+                body, _ = build_search_body(params, parse(params, labels), None)
                 ranked = top_urls(engine, args.index, body)
             else:
                 ranked = top_urls(engine, indices[system], {"query": baseline_query(q["query"])})

@@ -23,7 +23,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/search", response_model=SearchResponse, responses=ERRORS)
-def search(
+async def search(
     params: Annotated[SearchParams, Query()],
     engine: Annotated[Engine, Depends(get_engine)],
     labels: Annotated[Labels, Depends(labels_dep)],
@@ -36,5 +36,5 @@ def search(
     selected), organization, source, topic and date."""
     # The hot path: serialized with orjson as it is; the response model above documents
     # the shape (and tests/search_api check it) without re-validating every answer.
-    result = service.search(engine, alias, params, labels)
+    result = await service.search(engine, alias, params, labels)
     return Response(orjson.dumps(result), media_type="application/json")

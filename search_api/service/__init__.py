@@ -6,15 +6,22 @@ from search_api.service.articles import article_highlights, get_article, similar
 from search_api.service.browse import browse_countries, browse_organizations, corpus_stats
 from search_api.service.export import export_hits
 from search_api.service.filters import BadRequest, filtered_query, parse
-from search_api.service.search import build_search_body, search
+from search_api.service.search import (
+    DATE_BOUNDS_QUERY,
+    build_search_body,
+    date_bounds,
+    search,
+)
 
 __all__ = [
+    "DATE_BOUNDS_QUERY",
     "BadRequest",
     "article_highlights",
     "browse_countries",
     "browse_organizations",
     "build_search_body",
     "corpus_stats",
+    "date_bounds",
     "export_hits",
     "filtered_query",
     "get_article",

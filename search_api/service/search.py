@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
-from threading import Lock
 from typing import Any
 
 from rasd.engine import Engine, EngineError, NotFound
@@ -18,7 +17,7 @@ from search_api.params import SearchParams
 from search_api.query_builder import highlight, sort_clause
 from search_api.query_parser import ParsedQuery
 from search_api.service.filters import BadRequest, base_query, facet_filters, parse
-from search_api.shaping import BRIEF_FIELDS, INTERNAL_FIELDS, brief, hit
+from search_api.shaping import BRIEF_FIELDS, HIT_FIELDS, brief, hit
 
 Query = dict[str, Any]
 BOUNDS_TTL_S = 60.0
@@ -30,32 +29,35 @@ class _Bounds:
     at: float
 
 
+# Read and written only on the event loop (searches are awaited there): no lock.
 _bounds_cache: dict[str, _Bounds] = {}
-_bounds_lock = Lock()
+
+DATE_BOUNDS_QUERY: Query = {
+    "size": 0,
+    "aggs": {
+        "first": {"min": {"field": "published_at", "format": "yyyy-MM-dd"}},
+        "last": {"max": {"field": "published_at", "format": "yyyy-MM-dd"}},
+    },
+}
 
 
-def corpus_date_bounds(engine: Engine, alias: str) -> tuple[date, date] | None:
-    """Earliest and latest publication dates in the index, cached for a minute."""
+def date_bounds(answer: Query) -> tuple[date, date] | None:
+    """Earliest and latest publication dates from the answer to DATE_BOUNDS_QUERY."""
+    aggs = answer["aggregations"]
+    if not aggs["first"].get("value_as_string"):
+        return None
+    first = date.fromisoformat(aggs["first"]["value_as_string"])
+    return first, date.fromisoformat(aggs["last"]["value_as_string"])
+
+
+async def corpus_date_bounds(engine: Engine, alias: str) -> tuple[date, date] | None:
+    """The index's date bounds, cached for a minute: open date ranges end there."""
     now = time.monotonic()
-    with _bounds_lock:
-        cached = _bounds_cache.get(alias)
-        if cached and now - cached.at < BOUNDS_TTL_S:
-            return cached.value
-    body = {
-        "size": 0,
-        "aggs": {
-            "first": {"min": {"field": "published_at", "format": "yyyy-MM-dd"}},
-            "last": {"max": {"field": "published_at", "format": "yyyy-MM-dd"}},
-        },
-    }
-    aggs = engine.search(alias, body)["aggregations"]
-    value = None
-    if aggs["first"].get("value_as_string"):
-        first = date.fromisoformat(aggs["first"]["value_as_string"])
-        last = date.fromisoformat(aggs["last"]["value_as_string"])
-        value = (first, last)
-    with _bounds_lock:
-        _bounds_cache[alias] = _Bounds(value, now)
+    cached = _bounds_cache.get(alias)
+    if cached and now - cached.at < BOUNDS_TTL_S:
+        return cached.value
+    value = date_bounds(await engine.arequest("POST", f"/{alias}/_search", DATE_BOUNDS_QUERY))
+    _bounds_cache[alias] = _Bounds(value, now)
     return value
 
 
@@ -63,16 +65,17 @@ def corpus_date_bounds(engine: Engine, alias: str) -> tuple[date, date] | None:
 
 
 def build_search_body(
-    engine: Engine, alias: str, params: SearchParams, parsed: ParsedQuery
+    params: SearchParams, parsed: ParsedQuery, bounds: tuple[date, date] | None
 ) -> tuple[Query, str | None]:
-    """The engine request for a search, and the date interval when a histogram is asked."""
+    """The engine request for a search, and the date interval when a histogram is asked.
+    ``bounds`` (the index's first and last dates) close an open date range."""
     filters = facet_filters(params)
     body: Query = {
         "query": base_query(parsed, params),
         "size": params.size,
         "sort": sort_clause(params.effective_sort),
         "track_total_hits": True,
-        "_source": {"excludes": ["body", *INTERNAL_FIELDS]},
+        "_source": HIT_FIELDS,
         "highlight": highlight(parsed) or _plain_snippet_highlight(),
     }
     if filters:
@@ -96,7 +99,7 @@ def build_search_body(
     interval = None
     if params.cursor is None:
         body["from"] = (params.page - 1) * params.size
-        aggs, interval = _facet_aggregations(engine, alias, params, filters)
+        aggs, interval = _facet_aggregations(params, filters, bounds)
         body.setdefault("aggs", {}).update(aggs)
     return body, interval
 
@@ -115,7 +118,7 @@ def _plain_snippet_highlight() -> Query:
 
 
 def _facet_aggregations(
-    engine: Engine, alias: str, params: SearchParams, filters: dict[str, Query]
+    params: SearchParams, filters: dict[str, Query], bounds: tuple[date, date] | None
 ) -> tuple[Query, str | None]:
     aggs: Query = {}
     wanted = params.wanted_facets()
@@ -126,30 +129,34 @@ def _facet_aggregations(
     interval = None
     if "date" in wanted:
         start, end = params.date_range
-        if start is None or end is None:
-            bounds = corpus_date_bounds(engine, alias)
-            if bounds:
-                start, end = start or bounds[0], end or bounds[1]
+        if bounds:
+            start, end = start or bounds[0], end or bounds[1]
         if start and end:
             interval = date_interval(start, end)
             aggs["date"] = date_aggregation(list(filters.values()), start, end, interval)
     return aggs, interval
 
 
-def search(engine: Engine, alias: str, params: SearchParams, labels: Labels) -> dict[str, Any]:
+async def search(
+    engine: Engine, alias: str, params: SearchParams, labels: Labels
+) -> dict[str, Any]:
     began = time.perf_counter()
     parsed = parse(params, labels)
-    body, interval = build_search_body(engine, alias, params, parsed)
+    bounds = None
+    if "date" in params.wanted_facets() and None in params.date_range:
+        bounds = await corpus_date_bounds(engine, alias)
+    body, interval = build_search_body(params, parsed, bounds)
     cursor = _cursor(params)
     path = f"/{alias}/_search"
     if cursor is not None:
-        pit = cursor.pit_id or engine.open_point_in_time(alias, get_settings().cursor_keep_alive)
-        body["pit"] = {"id": pit, "keep_alive": get_settings().cursor_keep_alive}
+        keep_alive = get_settings().cursor_keep_alive
+        pit = cursor.pit_id or await engine.aopen_point_in_time(alias, keep_alive)
+        body["pit"] = {"id": pit, "keep_alive": keep_alive}
         body["search_after"] = cursor.search_after
         path = "/_search"
         cursor = Cursor(cursor.search_after, pit, cursor.query_hash)
     try:
-        answer = engine.request("POST", path, body)
+        answer = await engine.arequest("POST", path, body)
     except (NotFound, EngineError) as exc:
         if cursor is not None and (exc.status == 404 or "search_context" in str(exc)):
             raise BadRequest("cursor", "the cursor has expired; start the search again") from exc

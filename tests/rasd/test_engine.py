@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
+from opensearchpy import AsyncOpenSearch
 
 from rasd.engine import Engine, EngineUnavailable, NotFound, connect
 from rasd.settings import Settings
@@ -62,3 +65,45 @@ def test_point_in_time_round_trip(engine: Engine, make_index: Callable[[], str])
         assert [h["_source"]["id"] for h in answer["hits"]["hits"]] == ["0", "1", "2"]
     finally:
         engine.close_point_in_time(pit)
+
+
+def test_awaited_requests_match_blocking_ones(
+    engine: Engine, make_index: Callable[[], str]
+) -> None:
+    """``arequest`` (the API's path) gives the answers and errors ``request`` gives, and
+    its asyncio client follows the event loop it is awaited in."""
+    alias = make_index()
+    for i in range(3):
+        engine.request("PUT", f"/{alias}/_doc/{i}", {"id": str(i)})
+    engine.refresh(alias)
+    body = {"sort": [{"id": "asc"}]}
+    blocking = engine.search(alias, body)["hits"]["hits"]
+
+    async def awaited() -> tuple[list[dict], str]:
+        try:
+            answer = await engine.arequest("POST", f"/{alias}/_search", body)
+            pit = await engine.aopen_point_in_time(alias)
+            with pytest.raises(NotFound):
+                await engine.arequest("POST", "/rasd-test-no-such-index/_search", body)
+        finally:
+            await engine.aclose()
+        return answer["hits"]["hits"], pit
+
+    for _ in range(2):  # each loop gets a client of its own
+        hits, pit = asyncio.run(awaited())
+        assert hits == blocking
+        engine.close_point_in_time(pit)
+
+
+def test_awaited_request_to_a_stopped_engine_is_unavailable(engine: Engine) -> None:
+    dead = "http://127.0.0.1:9"
+    down = replace(engine, url=dead, async_client_factory=lambda: AsyncOpenSearch(hosts=[dead]))
+
+    async def ask() -> None:
+        try:
+            await down.arequest("GET", "/")
+        finally:
+            await down.aclose()
+
+    with pytest.raises(EngineUnavailable):
+        asyncio.run(ask())
