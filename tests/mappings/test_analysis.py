@@ -61,6 +61,17 @@ def test_invisible_controls_vanish(analyze: Callable[..., list[str]]) -> None:
     assert analyze("\u202bالشرطة\u202c") == analyze("الشرطة")
 
 
+@pytest.mark.parametrize("field", ["body", "body.exact", "title.keyword"])
+def test_quranic_marks_and_soft_hyphens_vanish(
+    analyze: Callable[..., list[str]], field: str
+) -> None:
+    # U+0670 superscript alef, U+06E1 small high dotless head of khah, U+0615 small high
+    # tah, U+00AD soft hyphen: in every analyzer and in the keyword normalizer.
+    assert analyze("الرحم\u0670ن\u06e1 الأمن\u0615 الشر\u00adطة", field) == analyze(
+        "الرحمن الأمن الشرطة", field
+    )
+
+
 @pytest.mark.parametrize("digits", ["٢٠١٥", "۲۰۱۵", "2015"])
 def test_eastern_digits_become_ascii(analyze: Callable[..., list[str]], digits: str) -> None:
     assert analyze(digits) == ["2015"]
