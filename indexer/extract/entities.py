@@ -45,9 +45,11 @@ Rules:
 * **Persons** come from the gazetteer (shown by its ``name_ar``) and from titles:
   "الرئيس الأمريكي باراك أوباما" (a title, skipped complements, a name) and
   "بوشعيب ارميل المدير العام" (a name that starts with a known given name, then a
-  title). A name has two or three parts ("بن نايف", "عبد الله" are one part each); it
-  stops at function words, verbs, numbers, titles and other entities; only its last
-  part may carry the article; and it is shown in the article's own spelling. Junk is
+  title). A demonym before a known given name reads as a title too ("الكولومبي جاكسون
+  مارتينيز", "السعودي الستيني نايف بن غازي الحربي"). A name has two or three parts
+  ("بن نايف", "عبد الله" are one part each); it stops at function words, verbs,
+  numbers, titles and other entities; only its last part may carry the article; and
+  it is shown in the article's own spelling. Junk is
   refused: words the original writes with tanween fath ("اتصالاً هاتفياً", "عميداً"),
   two accusatives in ـا, a first word in ة or a pronoun that is not a known name
   ("مؤسسة النقد", "رعاه الله"), plural nouns in ـات, plural verbs in ـوا; a third part
@@ -55,7 +57,7 @@ Rules:
   Normalizing erased punctuation and folded ى into ي, so the original decides: a name
   after a title never follows a colon or a comma ("وزير الثقافة: نسعى…") and ends at
   punctuation; "علي" is the name unless written على (the preposition) and not followed
-  by بن; "بأن" (normalized "بان", as Ban Ki-moon) ends a name.
+  by بن; "بأن" (normalized "بان", as Ban Ki-moon) ends or refuses a name.
 * **Places** are gazetteer cities and regions.
 """
 
@@ -146,7 +148,7 @@ _FUNCTION_WORDS = _words(
     لأن إنني إنه إنها إذ مما حول آنذاك دون بما ضمن كذلك ولكن لكنها لكنه بأنها بأنه
     بينما فيما جراء إثر طيلة طوال بشأن قرب وفق وفقا بحسب حسب عدة عقب لعدم بعدما
     قبيل نظير وسط برفقة بحضور لصالح إزاء حسبما لكي ريثما هناك هنا هنالك حاليا مثلما
-    هل عما غد أحد إحدى معك معه معها معهم معنا لك لنا
+    هل عما غد أحد إحدى معك معه معها معهم معنا لك لنا اللذين اللتين اللذان اللتان اللي
     نحو عبر له لها لهم به بها بهم فيه فيها منه منها عليه عليها إليه إليها عنه عنها يوم
     أمس غدا صباح مساء ليلة أثناء الأسبوع الشهر العام السنة سابقا سابق دولة تعالى
     """
@@ -162,7 +164,7 @@ _VERBS = _words(
     تلقت تسلمت اتهم اتهمت أدان أدانت استنكر استنكرت رحب رحبت قدم قدمت أجاب رد ردت
     شهد شهدت انعقد انعقدت تولى تولت
     موضحا مؤكدا مشيرا مضيفا قائلا لافتا منوها مبينا معربا مشددا داعيا مطالبا متسائلا
-    محذرا معتبرا واصفا مستدركا مشيدا معلنا مبديا متمنيا
+    محذرا معتبرا واصفا مستدركا مشيدا معلنا مبديا متمنيا مناشدا معترفا مطمئنا
     """
 )
 _NOUN_STOPS = _words(
@@ -181,6 +183,7 @@ _NOUN_STOPS = _words(
     الصحفي الناقد الأكاديمي المهندس الطبيب المواطن المقيم الشاب الطالب السلطة
     قيام هدف رفض دخول حفل ذات شارع ناهيك عسكري جمرك مستشار سفير
     مستشفى لمستشفى استشاري أستاذ أخصائي متقاعد مؤسس مفوض الودية عام عدم
+    الشهير الشهيرة مدافع مهاجم لاعب حارس
     """
 )
 _STOP_WORDS = _FUNCTION_WORDS | _VERBS | _NOUN_STOPS
@@ -226,7 +229,8 @@ GIVEN_NAMES = _words(
     باتريك بول برونو بيير بنوا بيرني فرانك فرناندو فيرناندو فيديريكا فريدريك فيرجيني
     لوران لويس لوكا ليونيل ليندسي كارلوس كريستيان كريستوفر كريس كيفن كلاوديو كاترين
     كوفي كيم ويليام وليام ولفغانغ فيليبي فالنتينو فابيو بارك فاطمة فادي فتحي فخري فوزي
-    لمياء ليلى لبنى لينا وفاء ولاء بثينة بشرى بسمة فهمي
+    لمياء ليلى لبنى لينا وفاء ولاء بثينة بشرى بسمة فهمي ميشيل ميشال جاكسون أنطوان
+    خوسيه خورخي سيباستيان جوناثان أليكسيس إنريكي أندريه ألكسندر جوزيف مارك مايكل
     """
 )
 
@@ -330,6 +334,7 @@ class _Plan:
     publisher: tuple[str, ...]  # countries whose own press calls them so ("المملكة")
     side: bool  # "اليمنى" (right) spelled like "اليمني" (Yemeni)
     demonym: bool  # a feminine demonym, also a language ("الإسبانية")
+    nisba: bool  # a demonym, which may stand before a name ("الفرنسي ميشيل بلاتيني")
     adjectival: bool  # a one-word head that is also an adjective ("الخارجية")
     suspect: bool  # one of the three: the word before it decides
     named: tuple[str, ...]  # countries implied otherwise than by a demonym
@@ -360,6 +365,7 @@ class _Plan:
             publisher=tuple(r.country for r in refs if r.kind == "publisher" and r.country),
             side=any(r.kind == "side" for r in refs),
             demonym=any(r.kind == "language" for r in refs),
+            nisba=any(r.kind == "country" and r.role == "demonym" for r in refs),
             adjectival=any(r.kind == "adjectival" for r in refs),
             suspect=bool(suspect),
             named=tuple(
@@ -564,7 +570,7 @@ class _Article:
             for ref in plan.deferred:
                 if not self._resolve_nearby(matches, i, ref):
                     contextual.append((match, ref))
-            if plan.title:
+            if plan.title or plan.nisba:
                 titles.append(match)
         self._resolve_unsure(matches, unsure)
         # Countries are all counted now: what follows adds organizations and persons,
@@ -797,6 +803,9 @@ class _Article:
     def _persons_by_title(self, titles: list[Match[_Plan]]) -> None:
         text = self.text
         for title in titles:
+            if not title.values.title:  # a demonym: "الكولومبي جاكسون مارتينيز"
+                self._person_after_demonym(title)
+                continue
             # Most titles sit between function words ("قال الرئيس في"): look no further.
             after = self._word_at(title.end + 1) not in _STOP_WORDS
             before = title.values.appositive and title.start > 0
@@ -811,9 +820,18 @@ class _Article:
             if before:
                 self._person_before(title)
 
-    def _person_after(self, title: Match[_Plan]) -> None:
+    def _person_after_demonym(self, demonym: Match[_Plan]) -> None:
+        """A demonym before a name stands for the person ("بالفرنسي أنطوان جريزمان",
+        "السعودي الستيني نايف بن غازي الحربي"): read like a title, but only a name that
+        opens with a known given name, since after a demonym almost anything can come."""
+        if not self.standing_starts:
+            self.standing_starts = {m.start: m for m in self.standing}
+            self.standing_ends = {m.end for m in self.standing}
+        self._person_after(demonym, given_name_first=True)
+
+    def _person_after(self, title: Match[_Plan], *, given_name_first: bool = False) -> None:
         """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped."""
-        if self._names_institution(title):
+        if not given_name_first and self._names_institution(title):
             return
         starts = self.standing_starts
         pos = title.end + 1
@@ -833,6 +851,8 @@ class _Article:
             if not (word.startswith(_DEFINITE) or word in _TITLE_COMPLEMENTS):
                 break
             pos, i = pos + len(word) + 1, i + 1
+        if given_name_first and (i >= len(words) or words[i] not in _NAME_OPENERS):
+            return
         name: list[str] = []
         start = pos
         candidates = words[i : i + _MAX_NAME_WORDS]
@@ -841,7 +861,7 @@ class _Article:
                 break
             if name and _is_conjoined(name[-1], word):
                 break
-            if name and word in _FOLDED_CONJUNCTIONS and "أ" in self._as_written(word, pos):
+            if word in _FOLDED_CONJUNCTIONS and "أ" in self._as_written(word, pos):
                 break  # "فيصل بن خالد بأن": normalizing made "بأن" look like "بان" (Ban)
             following = candidates[k + 1] if k + 1 < len(candidates) else None
             if word == _ALA and self._is_preposition(pos, following):
