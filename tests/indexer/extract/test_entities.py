@@ -390,6 +390,23 @@ def test_foreign_given_names_that_start_like_a_proclitic(extractor: EntityExtrac
     assert ents(extractor, "قال الرئيس بمناسبة عيد الفطر").persons == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وأشاد اللاعب بالفرنسي أنطوان جريزمان زميله", ("أنطوان جريزمان",)),
+        ("أعيدت محاكمة السعودي الستيني نايف بن غازي الحربي هذا الأسبوع", ("نايف بن غازي الحربي",)),
+        ("وقال الأردني محمد صلاح إن", ("محمد صلاح",)),
+        ("فاز المنتخب السعودي على نظيره", ()),  # no given name after the demonym
+        ("أكد الجانب السعودي بأن الأمانة", ()),  # "بأن" as written is no name (Ban)
+        ("وغاب الفرنسي فرانك ريبيري الغائب عن", ("فرانك ريبيري",)),  # a run-on word cut
+    ],
+)
+def test_a_demonym_before_a_given_name_reads_as_a_title(
+    extractor: EntityExtractor, text: str, persons: tuple[str, ...]
+) -> None:
+    assert ents(extractor, text).persons == persons
+
+
 def test_a_conjunction_after_a_name_is_read_as_written(extractor: EntityExtractor) -> None:
     # Normalized, "بأن" is "بان" (as in Ban Ki-moon); as written, it ends the name.
     assert ents(extractor, "وصرح الرئيس فيصل بن خالد بأن الحكومة").persons == ("فيصل بن خالد",)
