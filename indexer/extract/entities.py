@@ -45,8 +45,8 @@ Rules:
 * **Persons** come from the gazetteer (shown by its ``name_ar``) and from titles:
   "الرئيس الأمريكي باراك أوباما" (a title, skipped complements, a name) and
   "بوشعيب ارميل المدير العام" (a name that starts with a known given name, then a
-  title). A demonym before a known given name reads as a title too ("الكولومبي جاكسون
-  مارتينيز", "السعودي الستيني نايف بن غازي الحربي"). A name has two or three parts
+  title). A demonym or "برئاسة"/"بقيادة" before a known given name reads as a title
+  too ("الكولومبي جاكسون مارتينيز", "وفد برئاسة محمد القاسم"). A name has two or three parts
   ("بن نايف", "عبد الله" are one part each); it stops at function words, verbs,
   numbers, titles and other entities; only its last part may carry the article; and
   it is shown in the article's own spelling. Junk is
@@ -110,15 +110,18 @@ TITLES = _phrases(
     الإعلامي|الإعلامية|الصحفي|الصحفية|الباحث|الباحثة|المؤرخ|الداعية|الطبيب|الطبيبة
     المخرج|الممثل|الممثلة|المحلل|الخبير|اللاعب|اللاعبة|المهاجم|المدافع|الحارس|حارس المرمى
     المدرب|المدير الفني|رئيس النادي|المتحدث الإعلامي|الشهيد|الجندي|الجندي أول|الرقيب
-    العريف|الوكيل
+    العريف|الوكيل|برئاسة|بقيادة
     """
 )
+# "Headed by", "led by": anything can follow them (a body, a country, "غارات جوية"), so
+# the name after them must open with a known given name, as after a demonym.
+_LOOSE_TITLES = _phrases("برئاسة|بقيادة")
 
 # Titles that go before a name, never after it in apposition ("محمد بن نايف ولي
 # العهد" yes, "محمد بن نايف الأمير" no): no name is looked for before them.
 _HONORIFICS = _phrases(
     """
-    الرئيس|الرئيسة|الملك|الملكة|العاهل|الأمير|الأميرة|الشيخ|الشيخة|الدكتور|الدكتورة
+    برئاسة|بقيادة|الرئيس|الرئيسة|الملك|الملكة|العاهل|الأمير|الأميرة|الشيخ|الشيخة|الدكتور|الدكتورة
     السيد|السيدة|الفريق|الفريق أول|اللواء|العميد|العقيد|المقدم|الرائد|النقيب|الملازم
     المشير|الجنرال|الأدميرال|خادم الحرمين الشريفين|خادم الحرمين
     """
@@ -811,8 +814,9 @@ class _Article:
     def _persons_by_title(self, titles: list[Match[_Plan]]) -> None:
         text = self.text
         for title in titles:
-            if not title.values.title:  # a demonym: "الكولومبي جاكسون مارتينيز"
-                self._person_after_demonym(title)
+            # A demonym ("الكولومبي جاكسون مارتينيز") or "برئاسة", "بقيادة".
+            if not title.values.title or text[title.start : title.end] in _LOOSE_TITLES:
+                self._person_after_loose_cue(title)
                 continue
             # Most titles sit between function words ("قال الرئيس في"): look no further.
             after = self._word_at(title.end + 1) not in _STOP_WORDS
@@ -828,14 +832,15 @@ class _Article:
             if before:
                 self._person_before(title)
 
-    def _person_after_demonym(self, demonym: Match[_Plan]) -> None:
+    def _person_after_loose_cue(self, cue: Match[_Plan]) -> None:
         """A demonym before a name stands for the person ("بالفرنسي أنطوان جريزمان",
-        "السعودي الستيني نايف بن غازي الحربي"): read like a title, but only a name that
-        opens with a known given name, since after a demonym almost anything can come."""
+        "السعودي الستيني نايف بن غازي الحربي"), and "برئاسة" introduces one: read like a
+        title, but only a name that opens with a known given name, since almost anything
+        can come after them."""
         if not self.standing_starts:
             self.standing_starts = {m.start: m for m in self.standing}
             self.standing_ends = {m.end for m in self.standing}
-        self._person_after(demonym, given_name_first=True)
+        self._person_after(cue, given_name_first=True)
 
     def _person_after(self, title: Match[_Plan], *, given_name_first: bool = False) -> None:
         """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped."""

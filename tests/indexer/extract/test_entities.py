@@ -407,6 +407,14 @@ def test_a_demonym_before_a_given_name_reads_as_a_title(
     assert ents(extractor, text).persons == persons
 
 
+def test_headed_by_introduces_a_name_that_opens_with_a_given_name(
+    extractor: EntityExtractor,
+) -> None:
+    assert ents(extractor, "وصل وفد برئاسة محمد القاسم إلى").persons == ("محمد القاسم",)
+    assert ents(extractor, "شنت غارات بقيادة قوات التحالف").persons == ()
+    assert ents(extractor, "هجوم بقيادة رجل غامض").persons == ()
+
+
 def test_a_conjunction_after_a_name_is_read_as_written(extractor: EntityExtractor) -> None:
     # Normalized, "بأن" is "بان" (as in Ban Ki-moon); as written, it ends the name.
     assert ents(extractor, "وصرح الرئيس فيصل بن خالد بأن الحكومة").persons == ("فيصل بن خالد",)
