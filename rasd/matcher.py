@@ -152,7 +152,6 @@ class Matcher(Generic[P]):
             self._automaton.add_word(key, tuple(entry))
         self._automaton.make_automaton()
         self._has_riders = bool(riders)
-        self.key_count = len(keys)
 
     @classmethod
     def of(
