@@ -27,6 +27,7 @@ from indexer.ids import content_hash_of_normalized, document_id
 from indexer.records import ItemError, Origin, RawRecord
 from indexer.stories import Signature, signature
 from rasd.arabic import normalize
+from rasd.heap import freeze_loaded
 from rasd.sites import load_sites
 
 MAX_EVENT_DATES = 20  # a timeline article lists many; the first ones date the events
@@ -51,6 +52,7 @@ def warm_up() -> None:
     default_extractor()
     default_model()
     load_sites()
+    freeze_loaded()
 
 
 def build_batch(records: list[RawRecord]) -> list[BuiltDoc | ItemError]:
