@@ -29,6 +29,7 @@ from indexer.records import ItemError, RawRecord, Skipped
 from indexer.sources import InputFile, list_inputs, read_input
 from indexer.stories import Signature, StoryIndex
 from rasd.engine import Engine, EngineUnavailable
+from rasd.heap import collect_young_less_often
 from rasd.index_definition import alias_targets, ensure_index
 from rasd.index_tuning import relax, restore_if_relaxed
 
@@ -121,6 +122,7 @@ def run(
     if not options.dry_run and engine is not None:
         writer = _Writer(engine, options.alias, RetryPolicy(attempts=options.bulk_attempts))
     warm_up()
+    collect_young_less_often()  # before the workers fork: they inherit it
     reporter.start(sum(entry.size or 0 for entry in inputs))
     try:
         if writer:
