@@ -931,8 +931,8 @@ class _Article:
     def _add_person(self, pos: int, words: list[str], *, after_title: bool = False) -> None:
         # A name between two titles is read from both ("ولي العهد الأمير محمد بن
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
-        if pos in self.person_starts:
-            return
+        if pos in self.person_starts or not _valid_opening(words[0]):
+            return  # (most candidates fail on their first word: before the costly checks)
         window = None
         if after_title:
             # Normalizing erased the punctuation: in the original, a title and the name
@@ -1170,13 +1170,8 @@ def _valid_name(words: list[str]) -> bool:
     parts = sum(1 for w in words if w not in _CONNECTORS)
     if not 2 <= parts <= _MAX_NAME_PARTS or words[-1] in _CONNECTORS:
         return False
-    first = words[0]
-    if first.startswith(_DEFINITE) or first in _CLOSED_CONNECTORS:
+    if not _valid_opening(words[0]):
         return False
-    if first.startswith(_PROCLITIC_LETTERS) and first not in _NAME_OPENERS:
-        return False
-    if first.endswith(HA) and first not in _HA_NAMES and not first.endswith(_GOD):
-        return False  # "مؤسسة النقد", "قناعته التامة", "رعاه الله": a noun, not a name
     if sum(1 for w in words if w.endswith(ALEF) and w not in _CONNECTORS) > 1:
         return False  # "اتصالا هاتفيا", "حماسا كبيرا": accusatives
     if words[-1] == _GOD and words[-2] not in _CONNECTORS:
@@ -1187,6 +1182,16 @@ def _valid_name(words: list[str]) -> bool:
         not word.startswith(_DEFINITE) or word in _CONNECTORS or previous in _CONNECTORS
         for previous, word in pairwise(words[:-1])
     )
+
+
+def _valid_opening(first: str) -> bool:
+    """Whether a name can start with ``first`` (see :func:`_valid_name`)."""
+    if first.startswith(_DEFINITE) or first in _CLOSED_CONNECTORS:
+        return False
+    if first.startswith(_PROCLITIC_LETTERS) and first not in _NAME_OPENERS:
+        return False
+    # "مؤسسة النقد", "قناعته التامة", "رعاه الله": a noun, not a name
+    return not first.endswith(HA) or first in _HA_NAMES or first.endswith(_GOD)
 
 
 # Given names ending in ة (normalized ه) or a pronoun-like ه: a first word ending so is
