@@ -1,4 +1,4 @@
-"""Bytes to text: find the encoding, refuse binary data, clean the result.
+"""Bytes to text: find the encoding and refuse binary data (readers then clean the text).
 
 Order of evidence, strongest first: a byte-order mark; BOM-less UTF-16 recognised from
 its NUL/high-byte pattern; strict UTF-8 (valid UTF-8 is almost never an accident, and it
@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
-
-from rasd.arabic import clean_text
 
 # Enough bytes to judge a file's nature without scanning all of it.
 SNIFF_BYTES = 8192
@@ -93,12 +91,6 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     return _decoded(data, _detect(data))
-
-
-def decode_text(data: bytes) -> Decoded:
-    """Decode and clean (:func:`rasd.arabic.clean_text`): for plain-text documents."""
-    decoded = decode_bytes(data)
-    return Decoded(clean_text(decoded.text), decoded.encoding)
 
 
 def peek_text(data: bytes, size: int = SNIFF_BYTES) -> str:

@@ -237,13 +237,3 @@ def _fast_tables() -> tuple[object, bytes, bytes, str]:
 
 
 _FAST_ENCODING, _FAST_TABLE, _FAST_DROPPED, _FAST_DECODING = _fast_tables()
-
-
-def tokens(text: str) -> list[str]:
-    """The normalized words of ``text``."""
-    return normalize(text).split()
-
-
-def strip_diacritics(text: str) -> str:
-    """Remove tashkeel and tatweel only (for display variants such as snippets)."""
-    return araby.strip_tatweel(araby.strip_tashkeel(text))

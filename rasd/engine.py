@@ -64,10 +64,6 @@ class Engine:
         default=None, init=False, repr=False
     )
 
-    @property
-    def major_version(self) -> int:
-        return int(self.version.split(".")[0])
-
     # -- plain requests -------------------------------------------------------------
 
     def request(

@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 from indexer.errors import ErrorSink
+from indexer.extract.entities import Entities, default_extractor
 from indexer.pipeline import IndexOptions, Summary, run
 from rasd.engine import Engine
 
@@ -46,3 +47,8 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def extract_entities(title: str, body: str, *, source_country: str | None = None) -> Entities:
+    """Entities of one article with the bundled gazetteer."""
+    return default_extractor().extract(title, body, source_country=source_country)

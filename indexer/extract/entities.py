@@ -513,19 +513,6 @@ def default_extractor() -> EntityExtractor:
     return EntityExtractor(load_gazetteer(), riders=default_model().scan_keys())
 
 
-def extract_entities(
-    title: str,
-    body: str,
-    *,
-    source_country: str | None = None,
-    normalized: tuple[str, str] | None = None,
-) -> Entities:
-    """Entities of an article with the bundled gazetteer (see :class:`EntityExtractor`)."""
-    return default_extractor().extract(
-        title, body, source_country=source_country, normalized=normalized
-    )
-
-
 class _Article:
     """Tallies for one article; lives for one :meth:`EntityExtractor.extract` call."""
 

@@ -426,13 +426,3 @@ def _positive(value: Any) -> bool:
 def default_model() -> TopicModel:
     """The model of the bundled topics.json, built once per process."""
     return TopicModel.load()
-
-
-def tag_topics(title: str, body: str) -> list[str]:
-    """Security topics of an article, highest score first."""
-    return default_model().tag(title, body)
-
-
-def explain_topics(title: str, body: str) -> list[TopicScore]:
-    """Scores and fired terms of every topic that scored, for debugging and tests."""
-    return default_model().explain(title, body)

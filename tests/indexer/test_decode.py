@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from indexer.decode import DecodeError, decode_bytes, decode_text, peek_text
+from indexer.decode import DecodeError, decode_bytes, peek_text
+from rasd.arabic import clean_text
 
 ARTICLE = (
     "وفد أمني مغربي رفيع المستوى يشارك في الملتقى الأمني الدولي بفرنسا\n"
@@ -69,9 +70,9 @@ def test_stray_nul_bytes_are_removed() -> None:
     assert decode_bytes(data).text == ARTICLE * 5
 
 
-def test_decode_text_cleans_invisible_marks_and_normalizes() -> None:
+def test_decoded_text_cleans_of_invisible_marks_and_is_composed() -> None:
     raw = "\ufeff\u200fالشرطة\u200b  تعتقل\u202e مشتبها\r\n\r\n\r\n\r\nفيه e\u0301"
-    assert decode_text(raw.encode("utf-8")).text == "الشرطة تعتقل مشتبها\n\nفيه \u00e9"
+    assert clean_text(decode_bytes(raw.encode("utf-8")).text) == "الشرطة تعتقل مشتبها\n\nفيه \u00e9"
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.entities import Entities, EntityExtractor, extract_entities
+from indexer.extract.entities import Entities, EntityExtractor
 from rasd.arabic import clean_text, normalize
 from rasd.gazetteer import load_gazetteer
+
+from support import extract_entities
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "gazetteer"
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
@@ -25,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.entities import extract_entities
 from rasd.arabic import clean_text, normalize
+
+from support import SAUDINEWSNET, extract_entities
 
 GOLD = Path(__file__).parent / "gold" / "saudinewsnet_entities.json"
 PERSONS_GOLD = Path(__file__).parent / "gold" / "saudinewsnet_persons.json"
@@ -54,18 +54,6 @@ FLOORS = {
 # (bylines, players named bare) are still missed.
 PERSON_FLOORS = {"precision": 0.88, "recall": 0.55}
 _TITLE_WORDS = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الدكتور", "الرئيس")}
-
-
-def _shared_dir() -> Path:
-    """The same rule as ``tests/conftest.py``: ``RASD_SHARED_DIR``, else ``../shared``
-    beside the project, else the workplace's ``/work/shared``."""
-    if "RASD_SHARED_DIR" in os.environ:
-        return Path(os.environ["RASD_SHARED_DIR"])
-    beside = Path(__file__).resolve().parents[3].parent / "shared"
-    return beside if beside.exists() else Path("/work/shared")
-
-
-SAUDINEWSNET = _shared_dir() / "data" / "saudinewsnet"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,19 @@ from indexer.extract.topics import (
     TOPICS_FILE,
     TopicModel,
     TopicRulesError,
+    TopicScore,
     default_model,
-    explain_topics,
-    tag_topics,
 )
 from rasd.arabic import normalize
+
+
+def tag_topics(title: str, body: str) -> list[str]:
+    return default_model().tag(title, body)
+
+
+def explain_topics(title: str, body: str) -> list[TopicScore]:
+    return default_model().explain(title, body)
+
 
 TOPIC_IDS = {
     "terrorism",
