@@ -35,6 +35,11 @@ from rasd.index_tuning import relax, restore_if_relaxed
 
 SENDER_THREADS = 2  # one bulk request being indexed while the next is on the wire
 LOOKUP_LIMIT = 10_000
+# Workers yield the CPU to the engine (and to this process, which feeds it): when they
+# share the cores with a local engine, its bulk indexing is the slow stage, and building
+# the next batches fits in its gaps. SaudiNewsNet indexed in 47.9 s instead of 50.9 s
+# (means of four runs each, two cores); at 19 the workers starve and nothing is gained.
+WORKER_NICENESS = 10
 
 
 @dataclass
@@ -149,7 +154,9 @@ def run(
 def _executor(workers: int) -> Executor:
     if workers <= 0:
         return _InlineExecutor()
-    return ProcessPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=os.nice, initargs=(WORKER_NICENESS,)
+    )
 
 
 class _InlineExecutor(Executor):
