@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
 from rasd.engine import Engine
@@ -16,6 +16,7 @@ from search_api import service
 from search_api.deps import alias_dep, get_engine, labels_dep
 from search_api.labels import Labels
 from search_api.params import ExportParams
+from search_api.query_models import from_query, openapi_parameters
 from search_api.routers.search import ERRORS
 
 router = APIRouter(prefix="/api", tags=["export"])
@@ -74,9 +75,10 @@ def _jsonl(rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
             "content": {"text/csv": {}, "application/x-ndjson": {}},
         },
     },
+    openapi_extra=openapi_parameters(ExportParams),
 )
 def export(
-    params: Annotated[ExportParams, Query()],
+    params: Annotated[ExportParams, Depends(from_query(ExportParams))],
     engine: Annotated[Engine, Depends(get_engine)],
     labels: Annotated[Labels, Depends(labels_dep)],
     alias: Annotated[str, Depends(alias_dep)],

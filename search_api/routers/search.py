@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Response
 
 from rasd.engine import Engine
 from search_api import service
 from search_api.deps import alias_dep, get_engine, labels_dep
 from search_api.labels import Labels
 from search_api.params import SearchParams
+from search_api.query_models import from_query, openapi_parameters
 from search_api.schemas import ErrorResponse, SearchResponse
 
 router = APIRouter(prefix="/api", tags=["search"])
@@ -22,9 +23,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.get("/search", response_model=SearchResponse, responses=ERRORS)
+@router.get(
+    "/search",
+    response_model=SearchResponse,
+    responses=ERRORS,
+    openapi_extra=openapi_parameters(SearchParams),
+)
 async def search(
-    params: Annotated[SearchParams, Query()],
+    params: Annotated[SearchParams, Depends(from_query(SearchParams))],
     engine: Annotated[Engine, Depends(get_engine)],
     labels: Annotated[Labels, Depends(labels_dep)],
     alias: Annotated[str, Depends(alias_dep)],
