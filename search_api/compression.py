@@ -29,17 +29,20 @@ class GZipMiddleware:
         self.level = level  # ISA-L levels are 0-3
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or "gzip" not in Headers(scope=scope).get("accept-encoding", ""):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        await self.app(scope, receive, _GzipSender(send, self.minimum_size, self.level).send)
+        accepted = "gzip" in Headers(scope=scope).get("accept-encoding", "")
+        sender = _GzipSender(send, self.minimum_size, self.level if accepted else None)
+        await self.app(scope, receive, sender.send)
 
 
 class _GzipSender:
     """The ``send`` of one response: holds the start message back until the first body
-    chunk shows whether (and how) to compress."""
+    chunk shows whether (and how) to compress. ``level`` is None when the client does
+    not accept gzip: the answer then only says that it varies with Accept-Encoding."""
 
-    def __init__(self, send: Send, minimum_size: int, level: int) -> None:
+    def __init__(self, send: Send, minimum_size: int, level: int | None) -> None:
         self._send = send
         self._minimum_size = minimum_size
         self._level = level
@@ -66,7 +69,7 @@ class _GzipSender:
         if not _compressible(start["status"], headers):
             return
         headers.add_vary_header("Accept-Encoding")
-        if not streamed and len(body) < self._minimum_size:
+        if self._level is None or (not streamed and len(body) < self._minimum_size):
             return
         self._compressor = isal_zlib.compressobj(self._level, isal_zlib.DEFLATED, _GZIP_WBITS)
         headers["Content-Encoding"] = "gzip"

@@ -73,6 +73,7 @@ def test_a_large_json_body_is_gzipped_with_its_length_and_vary(client: TestClien
 def test_without_accept_encoding_the_body_is_sent_as_is(client: TestClient) -> None:
     headers, body = _raw(client, "/json", {"accept-encoding": "identity"})
     assert "content-encoding" not in headers
+    assert headers["vary"] == "Accept-Encoding"  # for caches: a gzip client gets another
     assert body.decode() == BIG_JSON
 
 
