@@ -919,7 +919,7 @@ class _Article:
         # A name between two titles is read from both ("ولي العهد الأمير محمد بن
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
         if pos in self.person_starts or not _valid_opening(words[0]):
-            return  # (most candidates fail on their first word: before the costly checks)
+            return  # a name cannot start so: dropped before the costly checks below
         window = None
         if after_title:
             # Normalizing erased the punctuation: in the original, a title and the name
