@@ -72,6 +72,7 @@ from itertools import pairwise
 from indexer.extract.topics import default_model
 from rasd.arabic import ALEF, ALEF_FORMS, ALEF_MAQSURA, HA, TAA_MARBUTA, YA, normalize
 from rasd.gazetteer import ENTITY_KINDS, Gazetteer, Ref, load_gazetteer
+from rasd.given_names import load_given_names
 from rasd.matcher import Alias, Match, Matcher, Rider, is_arabic_word
 
 TITLE_WEIGHT = 3
@@ -114,8 +115,9 @@ TITLES = _phrases(
     """
 )
 # "Headed by", "led by": anything can follow them (a body, a country, "غارات جوية"), so
-# the name after them must open with a known given name, as after a demonym.
-_LOOSE_TITLES = _phrases("برئاسة|بقيادة")
+# the name after them must open with a known given name, as after a demonym. So must
+# the rank "الفريق", which is also "the team" ("الفريق سيواصل تدريباته").
+_LOOSE_TITLES = _phrases("برئاسة|بقيادة|الفريق")
 
 # Titles that go before a name, never after it in apposition ("محمد بن نايف ولي
 # العهد" yes, "محمد بن نايف الأمير" no): no name is looked for before them.
@@ -210,40 +212,12 @@ _CONNECTORS = _words("بن ابن بنت آل أبو أبي أبا عبد أم �
 # Connectors that may open a name ("عبد الله …", "أبو بكر …").
 _OPENING_CONNECTORS = _words("عبد أبو")
 
-# Given names: a name before a title must start with one (nothing else tells
-# "بوشعيب ارميل" from "مصدر مسؤول"), and so must any name whose first word starts
-# with a letter that is also a proclitic (و ف ب ل ك: "لرئيس", "بمناسبة" are not names).
-GIVEN_NAMES_ARABIC = _words(
-    """
-    محمد أحمد محمود مصطفى علي عمر عثمان خالد سعد سعود سعيد فهد فيصل سلطان سلمان عبدالله
-    عبدالعزيز عبدالرحمن عبدالمجيد عبداللطيف عبدالإله عبدالكريم عبدالحكيم عبدالفتاح
-    عبدالقادر عبدالرحيم عبدالحميد عبدالسلام عبدالمالك عبدالوهاب عبدالمحسن عبدالرزاق ناصر
-    نايف بندر تركي ماجد مشعل منصور متعب مقرن يوسف إبراهيم إسماعيل حسن حسين حمد حمدي طارق
-    ياسر وليد سامي سامح هشام عادل جمال كمال نبيل نبيه رشيد عزيز حميد رضا كريم مراد نور
-    إدريس بوشعيب أمين أنس إلياس إسحاق موسى عيسى داود سليمان زكريا هاني هادي جاسم جابر
-    راشد سالم سلمى سهيل صالح صلاح ضاحي ظافر عاطف عامر عمرو عماد غازي فؤاد فاروق فريد
-    فواز قاسم لطفي مازن مالك مبارك مجدي محسن مختار مرزوق مسعود معاذ منير مهدي نادر ناجي
-    نجيب نزار نواف هيثم وائل وجدي وحيد ياسين يحيى يونس رجب حيدر نوري قابوس تميم صباح
-    زايد خليفة بدر بشار بسام باسم بكر بلال براك فارس فراس فلاح فالح فيصل كاظم كامل وسام
-    وضاح ليث لؤي ولي وديع بهاء مشاري جلوي عزام أسامة نزار ماهر أنور معمر رمضان حامد راجح
-    عاطي زياد رأفت مساعد فاطمة فادي فتحي فخري فوزي لمياء ليلى لبنى لينا وفاء ولاء بثينة
-    بشرى بسمة فهمي
-    """
-)
-# Foreign given names: their bearers' family names do not take the article, so a third
-# part with it is a word run on after the name ("فرانك ريبيري الغائب").
-GIVEN_NAMES_FOREIGN = _words(
-    """
-    باراك جون فرانسوا برنار مانويل إيمانويل نيكولا جان دونالد هيلاري فلاديمير سيرغي
-    أنجيلا تيريزا ديفيد بان أنطونيو بنيامين بوتين فرنسوا بيل باولو بوريس فيكتور فيليب
-    بيتر كيري كاميرون باتريك بول برونو بيير بنوا بيرني فرانك فرناندو فيرناندو فيديريكا
-    فريدريك فيرجيني لوران لويس لوكا ليونيل ليندسي كارلوس كريستيان كريستوفر كريس كيفن
-    كلاوديو كاترين كوفي كيم ويليام وليام ولفغانغ فيليبي فالنتينو فابيو بارك ميشيل ميشال
-    جاكسون أنطوان خوسيه خورخي سيباستيان جوناثان أليكسيس إنريكي أندريه ألكسندر جوزيف مارك
-    مايكل
-    """
-)
-GIVEN_NAMES = GIVEN_NAMES_ARABIC | GIVEN_NAMES_FOREIGN
+# Given names (rasd/gazetteers/given_names.json): a name before a title must start with
+# one (nothing else tells "بوشعيب ارميل" from "مصدر مسؤول"), and so must any name whose
+# first word starts with a letter that is also a proclitic (و ف ب ل ك: "لرئيس",
+# "بمناسبة" are not names).
+GIVEN_NAMES = load_given_names().all
+_FOREIGN_GIVEN_NAMES = load_given_names().foreign
 
 _NAME_OPENERS = GIVEN_NAMES | _OPENING_CONNECTORS
 _CLOSED_CONNECTORS = _CONNECTORS - _OPENING_CONNECTORS
@@ -1133,7 +1107,7 @@ def _trim_name(words: list[str]) -> list[str]:
     run_on = parts >= _MAX_NAME_PARTS and len(kept) > 2 and kept[-2] not in _CONNECTORS
     if run_on and (
         _common_noun_ending(kept[-1])
-        or (kept[0] in GIVEN_NAMES_FOREIGN and kept[-1].startswith(_DEFINITE))
+        or (kept[0] in _FOREIGN_GIVEN_NAMES and kept[-1].startswith(_DEFINITE))
     ):
         kept.pop()
     return kept

@@ -364,6 +364,7 @@ def test_person_keeps_the_articles_spelling(extractor: EntityExtractor) -> None:
         "وحث أمير المنطقة، منسوبي الإمارة على",  # a comma ends the clause
         "ومن جانبه يضيف المستشار عبد الكريم موضحا أن",  # a circumstantial, not a name
         "واجتمع بلاعبي الفريق قبيل انطلاق الحصة",
+        "مضيفا أن الفريق سيواصل تدريباته في سالزبورغ",  # the team, not the rank
         "قال رئيس الوزراء الإيطالي اربطوا أحزمتكم.. حانت ساعة الإقلاع",
     ],
 )
@@ -375,6 +376,7 @@ def test_no_junk_persons(extractor: EntityExtractor, text: str) -> None:
     ("text", "persons"),
     [
         ("وطبقا للمقدم علي الشهراني المتحدث الإعلامي", ("علي الشهراني",)),
+        ("وقال الفريق مهاب مميش رئيس هيئة قناة السويس", ("مهاب مميش",)),
         ("أعلن الأمير على بن الحسين، عدم مساندته", ("على بن الحسين",)),  # a name ends at ","
         ("قال الوزير على هامش الاجتماع", ()),  # written على: the preposition
         ("بناء على توجيهات الأمير خالد الفيصل", ("خالد الفيصل",)),
@@ -681,6 +683,15 @@ def test_not_bodies() -> None:
     assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
     assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()
     assert extract_entities("", "المساس بأمن الدولة الكويتية").organizations == ()
+    # "الادعاء" is the prosecution, and also "the claim"; "إن" and "أن" normalize alike,
+    # so "قال الادعاء إن" (the prosecution said) must stay
+    claim = "رفض الادعاء بأن الحكومة تدعمهم، وقال إن هذا الادعاء باطل"
+    assert extract_entities("", claim, source_country="SA").organizations == ()
+    assert extract_entities("", "وقال الادعاء إن", source_country="SA").organizations == (
+        "sa-prosecution",
+    )
+    hackers = "اخترق الجيش الإلكتروني موقع الوزارة"
+    assert extract_entities("", hackers, source_country="SA").organizations == ()
 
 
 # --- API details ---------------------------------------------------------------------
