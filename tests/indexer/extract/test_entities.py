@@ -692,6 +692,10 @@ def test_not_bodies() -> None:
     )
     hackers = "اخترق الجيش الإلكتروني موقع الوزارة"
     assert extract_entities("", hackers, source_country="SA").organizations == ()
+    # football: the African confederation's cup, and the Qatari club named like a force
+    assert extract_entities("", "في بطولة كأس الاتحاد الإفريقي (الكونفيدرالية)").organizations == ()
+    assert extract_entities("", "بعد خسارته أمام لخويا القطري").organizations == ()
+    assert extract_entities("", "خلال قمة الاتحاد الإفريقي").organizations == ("au",)
 
 
 # --- API details ---------------------------------------------------------------------
