@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.panel import Panel
 
 from launcher.errors import EngineStartError
-from rasd.engine import EngineError
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -31,9 +30,13 @@ def run_guarded(app: Callable[[], object]) -> None:
     except EngineStartError as exc:
         print_error(exc.message, detail=exc.log_tail)
         sys.exit(EXIT_FATAL)
-    except EngineError as exc:
-        print_error(str(exc))
-        sys.exit(EXIT_FATAL)
     except KeyboardInterrupt:
         print_error("interrupted.")
         sys.exit(130)
+    except Exception as exc:
+        from rasd.engine import EngineError  # here: the commands import it when they need it
+
+        if not isinstance(exc, EngineError):
+            raise
+        print_error(str(exc))
+        sys.exit(EXIT_FATAL)

@@ -1,15 +1,15 @@
-"""``rasd serve``: the API and the web UI on one FastAPI app, served by uvicorn."""
+"""``rasd serve``: the API and the web UI on one FastAPI app, served by uvicorn.
+
+uvicorn and the settings are imported in the command (see ``cli.engine_commands``).
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from cli.output import console
-from rasd.settings import get_settings
-from search_api.logging_config import LOG_CONFIG
 
 
 def serve(
@@ -18,6 +18,11 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the web UI (/)."""
+    import uvicorn
+
+    from rasd.settings import get_settings
+    from search_api.logging_config import LOG_CONFIG
+
     settings = get_settings()
     host, port = host or settings.api_host, port or settings.api_port
     console.print(f"Rasd: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from indexer.readers import FORMATS, format_for_name, read_bytes
+from indexer.formats import FORMATS
+from indexer.readers import format_for_name, read_bytes
 from indexer.readers.common import Item
 from indexer.records import ItemError, Origin, Skipped
 

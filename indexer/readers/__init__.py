@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from indexer.decode import peek_text
+from indexer.formats import FORMATS, SAUDINEWSNET
 from indexer.readers import html, jsondoc, jsonlines, saudinewsnet, text
 from indexer.readers.common import Item
 from indexer.records import ItemError, Origin
@@ -19,9 +20,8 @@ READERS: dict[str, Reader] = {
     "html": html.read,
     "json": jsondoc.read,
     "jsonl": jsonlines.read,
-    saudinewsnet.FORMAT: saudinewsnet.read,
+    SAUDINEWSNET: saudinewsnet.read,
 }
-FORMATS = ("auto", *READERS)
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -64,7 +64,7 @@ def resolve_format(fmt: str, origin: Origin, data: bytes) -> str:
         return fmt
     name = origin.member or origin.path
     if origin.member and saudinewsnet.is_daily_member(origin.path, origin.member):
-        return saudinewsnet.FORMAT
+        return SAUDINEWSNET
     return format_for_name(name) or sniff_format(data)
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from indexer.formats import SAUDINEWSNET
 from indexer.readers import jsondoc
 from indexer.readers.common import Item
 from indexer.records import Origin
 
-FORMAT = "saudinewsnet"
 _DAY_JSON_RE = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}\.json$")
 _DAY_ZIP_RE = re.compile(r"(?:^|[/\\])\d{4}-\d{2}-\d{2}\.zip$")
 
@@ -26,4 +26,4 @@ def is_daily_member(archive: str, member: str) -> bool:
 
 
 def read(data: bytes, origin: Origin) -> Iterator[Item]:
-    return jsondoc.read(data, origin, FORMAT)
+    return jsondoc.read(data, origin, SAUDINEWSNET)

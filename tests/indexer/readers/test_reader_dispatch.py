@@ -7,10 +7,15 @@ import json
 import pytest
 
 import indexer.readers as readers
+from indexer.formats import FORMATS
 from indexer.readers import format_for_name, read_bytes, resolve_format, sniff_format
 from indexer.records import ItemError, Origin, RawRecord
 
 ARTICLE = {"title": "عنوان", "content": "نص الخبر عن توقيف مشتبه فيهم في قضية إرهاب."}
+
+
+def test_every_format_named_has_a_reader() -> None:
+    assert ("auto", *readers.READERS) == FORMATS
 
 
 @pytest.mark.parametrize(
