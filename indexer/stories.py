@@ -107,12 +107,13 @@ class StoryIndex:
 
     Held as plain ints and strings as far as possible: a run adds sixteen band entries
     per article, and as a list of tuples per band they were a million objects that each
-    of the collector's full passes walked (4 s of a 50 s SaudiNewsNet run)."""
+    of the collector's full passes walked (4 s of a 50 s SaudiNewsNet run). A band seen
+    once holds its entry number; only a band shared by several articles gets a list."""
 
     def __init__(self) -> None:
         self._stories: list[str] = []  # entry number → story id
         self._signatures: list[Signature] = []  # entry number → signature
-        self._by_band: dict[str, int | tuple[int, ...]] = {}  # band → entry number(s)
+        self._by_band: dict[str, int | list[int]] = {}  # band → entry number(s)
 
     def find(self, sig: Signature, bands: list[str]) -> str | None:
         """The story id of the most similar known article above THRESHOLD."""
@@ -133,10 +134,15 @@ class StoryIndex:
         self._signatures.append(sig)
         for band in bands:
             known = self._by_band.get(band)
-            self._by_band[band] = entry if known is None else (*_entries(known), entry)
+            if known is None:
+                self._by_band[band] = entry
+            elif isinstance(known, int):
+                self._by_band[band] = [known, entry]
+            else:
+                known.append(entry)
 
 
-def _entries(known: int | tuple[int, ...] | None) -> tuple[int, ...]:
+def _entries(known: int | list[int] | None) -> tuple[int, ...] | list[int]:
     if known is None:
         return ()
     return (known,) if isinstance(known, int) else known

@@ -57,3 +57,14 @@ def test_only_the_lead_counts_however_long_its_words() -> None:
         assert full is not None and lead is not None
         assert full.values.tolist() == lead.values.tolist()
         assert full.similarity(signature(" ".join(words[30:]))) < 1
+
+
+def test_story_index_with_bands_shared_by_many() -> None:
+    stories = StoryIndex()
+    wire, other = signature(WIRE), signature(OTHER)
+    for n in range(5):  # the same wire story five times: every band shared
+        stories.add(f"story-{n}", wire, wire.bands())
+    stories.add("oil", other, other.bands())
+    edited = signature(EDITED)
+    assert stories.find(edited, edited.bands()) in {f"story-{n}" for n in range(5)}
+    assert stories.find(other, other.bands()) == "oil"
