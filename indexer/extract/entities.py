@@ -1093,8 +1093,11 @@ def _is_surname(words: list[str]) -> bool:
 
 def _trim_name(words: list[str]) -> list[str]:
     """At most three parts, never ending in a connector, nor in a third part that
-    reads as a common noun run on after the name ("ديفيد بترايوس رسالة", "فيصل بن
-    خالد فعاليات", "فرانك ريبيري الغائب")."""
+    reads as a word run on after the name: a common noun ("ديفيد بترايوس رسالة", "فيصل
+    بن خالد فعاليات"), or anything after a foreign given name and a family name
+    ("جوزيه مورينيو مدرب", "فرانك ريبيري الغائب"). A foreign name has a third part
+    only after a middle name or a particle ("خوان مانويل سانتوس", "ستيفان دي ميستورا",
+    "بان كي مون")."""
     parts, kept = 0, []
     for word in words:
         if word not in _CONNECTORS:
@@ -1105,12 +1108,26 @@ def _trim_name(words: list[str]) -> list[str]:
     while kept and kept[-1] in _CONNECTORS:
         kept.pop()
     run_on = parts >= _MAX_NAME_PARTS and len(kept) > 2 and kept[-2] not in _CONNECTORS
-    if run_on and (
-        _common_noun_ending(kept[-1])
-        or (kept[0] in _FOREIGN_GIVEN_NAMES and kept[-1].startswith(_DEFINITE))
-    ):
+    if run_on and (_common_noun_ending(kept[-1]) or _foreign_run_on(kept)):
         kept.pop()
     return kept
+
+
+_PARTICLE_LETTERS = 3  # "دي", "فون", "لو", "كي", "جي", "بي": short middle parts
+# Longer middle parts of foreign names: initials spelled out ("جورج دبليو بوش"), and the
+# middle syllable of Korean names ("كيم جونغ اون").
+_MIDDLE_PARTS = _words("دبليو إتش جونغ جونج")
+
+
+def _foreign_run_on(words: list[str]) -> bool:
+    """Whether the third of a foreign given name's three parts is a word run on after
+    it: the second is then a family name, neither a middle name nor a particle."""
+    if words[0] not in _FOREIGN_GIVEN_NAMES:
+        return False
+    middle = words[1]
+    return words[-1].startswith(_DEFINITE) or not (
+        middle in GIVEN_NAMES or middle in _MIDDLE_PARTS or len(middle) <= _PARTICLE_LETTERS
+    )
 
 
 def _common_noun_ending(word: str) -> bool:

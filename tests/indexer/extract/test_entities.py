@@ -469,6 +469,14 @@ def test_nouns_after_a_title_are_not_names(extractor: EntityExtractor, text: str
         ("قال الشيخ عبدالله نصيف إن", "عبدالله نصيف"),
         ("قال الدكتور محمد مجاهد الزيات إن", "محمد مجاهد الزيات"),  # a family name in ات
         ("قال الدكتور راشد أبانمي المحلل الاقتصادي", "راشد أبانمي"),
+        # after a foreign given name and a family name, any third word ran on
+        ("وقال المدرب جوزيه مورينيو مدرب الفريق", "جوزيه مورينيو"),
+        ("قال الرئيس أوهورو كينياتا بارتكاب", "أوهورو كينياتا"),
+        ("قال اللاعب ليونيل ميسي نجم برشلونة", "ليونيل ميسي"),
+        # unless the second is a middle name, a particle or an initial
+        ("وقال الرئيس خوان مانويل سانتوس إن", "خوان مانويل سانتوس"),
+        ("قال المبعوث ستيفان دي ميستورا إن", "ستيفان دي ميستورا"),
+        ("قال الرئيس جورج دبليو بوش إن", "جورج دبليو بوش"),
     ],
 )
 def test_names_lose_a_run_on_noun(extractor: EntityExtractor, text: str, name: str) -> None:
