@@ -365,6 +365,7 @@ def test_person_keeps_the_articles_spelling(extractor: EntityExtractor) -> None:
         "ومن جانبه يضيف المستشار عبد الكريم موضحا أن",  # a circumstantial, not a name
         "واجتمع بلاعبي الفريق قبيل انطلاق الحصة",
         "مضيفا أن الفريق سيواصل تدريباته في سالزبورغ",  # the team, not the rank
+        "للتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز 136",  # a column's footer
         "قال رئيس الوزراء الإيطالي اربطوا أحزمتكم.. حانت ساعة الإقلاع",
     ],
 )
