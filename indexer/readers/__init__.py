@@ -33,6 +33,7 @@ EXTENSIONS = {
     ".ndjson": "jsonl",
 }
 GZIP_SUFFIX = ".gz"
+_HTML_DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)
 _HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I)
 
 
@@ -65,7 +66,15 @@ def resolve_format(fmt: str, origin: Origin, data: bytes) -> str:
     name = origin.member or origin.path
     if origin.member and saudinewsnet.is_daily_member(origin.path, origin.member):
         return SAUDINEWSNET
-    return format_for_name(name) or sniff_format(data)
+    by_name = format_for_name(name)
+    if by_name == "text" and _is_html_document(data):
+        return "html"  # a web page saved as .txt: its markup is no article text
+    return by_name or sniff_format(data)
+
+
+def _is_html_document(data: bytes) -> bool:
+    head = peek_text(data).lstrip("\ufeff \t\r\n")
+    return _HTML_DOCUMENT_RE.match(head) is not None
 
 
 def read_bytes(data: bytes, origin: Origin, fmt: str = "auto") -> Iterator[Item]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from urllib.parse import unquote, urlsplit
 
 from indexer.readers.boilerplate import strip_boilerplate
+from indexer.readers.markup import has_markup, markup_to_text
 from indexer.records import ItemError, Origin, RawRecord
 from rasd.arabic import clean_text
 from rasd.sites import load_sites
@@ -146,7 +147,9 @@ def _text(
     if value is None:
         return None
     if clean:
-        if "&" in value and _ENTITY_RE.search(value):
+        if has_markup(value):
+            value = markup_to_text(value)  # decodes the entities too
+        elif "&" in value and _ENTITY_RE.search(value):
             value = html.unescape(value)
         value = clean_text(value)
     else:

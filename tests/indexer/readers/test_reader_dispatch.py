@@ -65,6 +65,15 @@ def test_auto_resolves_by_name_then_content() -> None:
     assert resolve_format("auto", Origin("a.zip", member="2015-07-21.json"), b"[]") == "json"
 
 
+def test_a_web_page_saved_as_text_is_read_as_html() -> None:
+    page = "\ufeff\n<!DOCTYPE html><html><body><p>نص</p></body></html>".encode()
+    assert resolve_format("auto", Origin("page.txt"), page) == "html"
+    assert resolve_format("auto", Origin("page.txt"), b"<html lang='ar'>") == "html"
+    # prose that opens with a tag-like word stays text, and --format text is obeyed
+    assert resolve_format("auto", Origin("a.txt"), "<p> في النص".encode()) == "text"
+    assert resolve_format("text", Origin("page.txt"), page) == "text"
+
+
 def test_read_bytes_dispatches() -> None:
     data = json.dumps([ARTICLE, ARTICLE], ensure_ascii=False).encode()
     items = list(read_bytes(data, Origin("-")))

@@ -99,6 +99,22 @@ def test_values_are_cleaned_and_entities_unescaped() -> None:
     assert record.author == "واس (جدة)"
 
 
+def test_markup_in_a_field_becomes_its_text() -> None:
+    content = "<p>فقرة <b>أولى</b></p><script>alert('x')</script><p>فقرة&nbsp;ثانية<br>سطر</p>"
+    (record,) = read_json({"title": "<h1>عنوان الخبر</h1>", "content": content})
+    assert record.title == "عنوان الخبر"
+    assert record.body == "فقرة أولى\n\nفقرة ثانية\nسطر"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["ارتفع المؤشر <5% و 3 < 4 > 2", "زرعوا الشيفرة <script>alert(1)</script> في الصفحات"],
+)
+def test_angle_brackets_and_quoted_tags_in_prose_are_not_markup(prose: str) -> None:
+    (record,) = read_json({"title": "عنوان", "content": prose})
+    assert record.body == prose
+
+
 def test_a_known_source_id_brings_site_name_and_country() -> None:
     (record,) = read_json({"source": "okaz", "title": "عنوان", "content": BODY})
     assert record.source == "okaz"
