@@ -90,3 +90,9 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+def add_warning(metadata: dict[str, str], warning: str) -> None:
+    """Records carry their warnings as one "warning" text; a further one is appended."""
+    earlier = metadata.get("warning")
+    metadata["warning"] = f"{earlier}; {warning}" if earlier else warning

@@ -47,7 +47,7 @@ def format_for_name(name: str) -> str | None:
 
 def sniff_format(data: bytes) -> str:
     """The format of content without a telling name (stdin, odd extensions)."""
-    head = peek_text(data).lstrip("\ufeff \t\r\n")
+    head = _head(data)
     if head.startswith("["):
         return "json"
     if head.startswith("{"):
@@ -69,12 +69,23 @@ def resolve_format(fmt: str, origin: Origin, data: bytes) -> str:
     by_name = format_for_name(name)
     if by_name == "text" and _is_html_document(data):
         return "html"  # a web page saved as .txt: its markup is no article text
+    if by_name in ("json", "jsonl"):
+        # JSON Lines named .json, or an array named .jsonl: read as the content is. An
+        # object per line can never be one JSON document, and an array read line by
+        # line is all errors; anything else keeps the name's format (and its errors).
+        sniffed = sniff_format(data)
+        if sniffed == "jsonl" or _head(data).startswith("["):
+            return sniffed
     return by_name or sniff_format(data)
 
 
 def _is_html_document(data: bytes) -> bool:
-    head = peek_text(data).lstrip("\ufeff \t\r\n")
-    return _HTML_DOCUMENT_RE.match(head) is not None
+    return _HTML_DOCUMENT_RE.match(_head(data)) is not None
+
+
+def _head(data: bytes) -> str:
+    """The start of the content, past a byte-order mark and blank space."""
+    return peek_text(data).lstrip("\ufeff \t\r\n")
 
 
 def read_bytes(data: bytes, origin: Origin, fmt: str = "auto") -> Iterator[Item]:

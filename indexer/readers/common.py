@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
 from indexer.decode import Decoded, DecodeError, decode_bytes
-from indexer.records import ItemError, Origin, RawRecord
+from indexer.records import ItemError, Origin, RawRecord, add_warning
 
 Item: TypeAlias = RawRecord | ItemError
 
@@ -23,6 +24,14 @@ def decode_item(data: bytes, origin: Origin) -> Decoded | ItemError:
     if not decoded.text.strip():
         return ItemError(origin, "empty file" if not data else "file holds only whitespace")
     return decoded
+
+
+def with_warning(items: Iterable[Item], warning: str | None) -> Iterator[Item]:
+    """The items, each record carrying the decoder's warning (bytes it repaired)."""
+    for item in items:
+        if warning and isinstance(item, RawRecord):
+            add_warning(item.metadata, warning)
+        yield item
 
 
 def overlong_line(text: str) -> tuple[int, int] | None:

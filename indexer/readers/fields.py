@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from indexer.readers.boilerplate import strip_boilerplate
 from indexer.readers.markup import has_markup, markup_to_text
-from indexer.records import ItemError, Origin, RawRecord
+from indexer.records import ItemError, Origin, RawRecord, add_warning
 from rasd.arabic import clean_text
 from rasd.sites import load_sites
 
@@ -42,11 +42,11 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     fields = {str(key).lower(): value for key, value in obj.items()}
     metadata: dict[str, str] = {}
     for name in _unreadable(fields):
-        _warn(metadata, f"{name!r} ignored: {_json_type(fields[name])}, not text")
+        add_warning(metadata, f"{name!r} ignored: {_json_type(fields[name])}, not text")
     url = _text(fields, URL_FIELDS, clean=False)
     if url and not _is_web_address(url):
         # An id made from a non-address would merge unrelated records; the content decides.
-        _warn(metadata, f"URL ignored, not an http(s) address: {url[:80]!r}")
+        add_warning(metadata, f"URL ignored, not an http(s) address: {url[:80]!r}")
         url = None
     source = _text(fields, SOURCE_FIELDS)
     site = load_sites().resolve(source, url)
@@ -58,7 +58,7 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     slug_title = title_from_url(url) if url and not title else None
     if not body and title:
         # A headline alone is still worth finding (SaudiNewsNet has ~300 such records).
-        _warn(metadata, TITLE_ONLY_WARNING)
+        add_warning(metadata, TITLE_ONLY_WARNING)
     elif not body:
         if not slug_title:
             reason = (
@@ -69,9 +69,9 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
                 reason += f" ({metadata['warning']})"
             return ItemError(origin, reason)
         body = slug_title
-        _warn(metadata, SLUG_BODY_WARNING)
+        add_warning(metadata, SLUG_BODY_WARNING)
     elif slug_title:
-        _warn(metadata, SLUG_TITLE_WARNING)
+        add_warning(metadata, SLUG_TITLE_WARNING)
     title = title or slug_title
     published, published_from = _first(fields, DATE_FIELDS)
     if published_from:
@@ -89,12 +89,6 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
         author=_text(fields, AUTHOR_FIELDS, joiner=", "),
         metadata=metadata,
     )
-
-
-def _warn(metadata: dict[str, str], warning: str) -> None:
-    """Records carry their warnings as one "warning" text; a second one is appended."""
-    earlier = metadata.get("warning")
-    metadata["warning"] = f"{earlier}; {warning}" if earlier else warning
 
 
 _KNOWN_FIELDS = (

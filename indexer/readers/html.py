@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
 from indexer.readers.boilerplate import strip_boilerplate
-from indexer.readers.common import Item, decode_item
+from indexer.readers.common import Item, decode_item, with_warning
 from indexer.records import ItemError, Origin, RawRecord
 from rasd.arabic import clean_text
 from rasd.sites import load_sites
@@ -59,7 +59,7 @@ def read(data: bytes, origin: Origin) -> Iterator[Item]:
     if tree is None:
         yield ItemError(origin, "not an HTML page (no document tree could be built)")
         return
-    yield page_record(tree, origin)
+    yield from with_warning([page_record(tree, origin)], decoded.warning)
 
 
 def page_record(tree: HtmlElement, origin: Origin) -> RawRecord | ItemError:

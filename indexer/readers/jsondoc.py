@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import orjson
 
-from indexer.readers.common import Item, decode_item
+from indexer.readers.common import Item, decode_item, with_warning
 from indexer.readers.fields import BODY_FIELDS, record_from_mapping
 from indexer.records import ItemError, Origin
 
@@ -31,15 +31,25 @@ def read(data: bytes, origin: Origin, fmt: str = "json") -> Iterator[Item]:
         decoded = decode_item(data, origin)
         if isinstance(decoded, ItemError):
             yield decoded
-            return
-        try:
-            document = orjson.loads(decoded.text)
-        except orjson.JSONDecodeError as exc:
-            if decoded.text.lstrip().startswith("["):
-                yield from _salvage_array(decoded.text, origin, fmt)
-            else:
-                yield ItemError(origin, f"invalid JSON: {exc}")
-            return
+        else:
+            yield from with_warning(_read_text(decoded.text, origin, fmt), decoded.warning)
+        return
+    yield from _records(document, origin, fmt)
+
+
+def _read_text(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
+    try:
+        document = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        if text.lstrip().startswith("["):
+            yield from _salvage_array(text, origin, fmt)
+        else:
+            yield ItemError(origin, f"invalid JSON: {exc}")
+        return
+    yield from _records(document, origin, fmt)
+
+
+def _records(document: object, origin: Origin, fmt: str) -> Iterator[Item]:
     if isinstance(document, dict):
         document = _unwrap(document)
     if isinstance(document, list):

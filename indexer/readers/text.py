@@ -9,7 +9,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from indexer.readers.boilerplate import strip_boilerplate
-from indexer.readers.common import MAX_LINE_CHARS, Item, decode_item, overlong_line
+from indexer.readers.common import (
+    MAX_LINE_CHARS,
+    Item,
+    decode_item,
+    overlong_line,
+    with_warning,
+)
 from indexer.records import ItemError, Origin, RawRecord
 from rasd.arabic import clean_text
 from rasd.sites import load_sites
@@ -36,7 +42,7 @@ def read(data: bytes, origin: Origin) -> Iterator[Item]:
     record = parse_page(clean_text(decoded.text), origin)
     if isinstance(record, RawRecord) and decoded.encoding != "utf-8":
         record.metadata["encoding"] = decoded.encoding
-    yield record
+    yield from with_warning([record], decoded.warning)
 
 
 def parse_page(text: str, origin: Origin) -> RawRecord | ItemError:

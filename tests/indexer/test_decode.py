@@ -49,6 +49,24 @@ def test_valid_utf8_wins_over_single_byte_readings() -> None:
     assert decode_bytes(data).encoding == "utf-8"
 
 
+@pytest.mark.parametrize("damage", [b"\xff", b"\xd8", b"\xc0\xaf"])  # stray, cut, overlong
+def test_utf8_with_a_damaged_byte_is_repaired_not_read_as_a_code_page(damage: bytes) -> None:
+    data = ARTICLE.encode()
+    cut = data.index(b" ")
+    decoded = decode_bytes(data[:cut] + damage + data[cut:])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.replace("\ufffd", "") == ARTICLE
+    assert decoded.warning is not None and "replaced" in decoded.warning
+    assert decode_bytes(data).warning is None
+
+
+def test_a_code_page_is_not_taken_for_damaged_utf8() -> None:
+    for encoding in ("cp1256", "iso-8859-6"):
+        decoded = decode_bytes(ARTICLE.encode(encoding))
+        assert decoded.text == ARTICLE
+        assert decoded.warning is None
+
+
 def test_short_iso_8859_6_is_not_taken_for_cyrillic() -> None:
     # charset-normalizer alone guesses cp1251 for this one.
     assert decode_bytes("قال الوزير إن الأمن مستتب".encode("iso-8859-6")).encoding == "iso8859-6"

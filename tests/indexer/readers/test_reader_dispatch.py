@@ -57,12 +57,25 @@ def test_sniff_format(content: str, fmt: str) -> None:
 
 def test_auto_resolves_by_name_then_content() -> None:
     jsonl = f"{json.dumps(ARTICLE)}\n{json.dumps(ARTICLE)}".encode()
-    assert resolve_format("auto", Origin("x.json"), jsonl) == "json"
+    assert resolve_format("auto", Origin("x.txt"), jsonl) == "text"
     assert resolve_format("auto", Origin("-"), jsonl) == "jsonl"
     assert resolve_format("text", Origin("x.json"), jsonl) == "text"
     daily = Origin("data/2015-07-21.zip", member="2015-07-21.json")
     assert resolve_format("auto", daily, b"[]") == "saudinewsnet"
     assert resolve_format("auto", Origin("a.zip", member="2015-07-21.json"), b"[]") == "json"
+
+
+def test_json_and_json_lines_are_read_as_their_content_is_whatever_the_name() -> None:
+    line = json.dumps(ARTICLE, ensure_ascii=False)
+    lines = f"{line}\n{line}\n".encode()
+    array = json.dumps([ARTICLE, ARTICLE], ensure_ascii=False, indent=2).encode()
+    assert resolve_format("auto", Origin("lines.json"), lines) == "jsonl"
+    assert resolve_format("auto", Origin("array.jsonl"), array) == "json"
+    assert [type(i) for i in read_bytes(array, Origin("array.jsonl"))] == [RawRecord] * 2
+    # a first line cut short stays JSON Lines: the lines after it are still read
+    broken = f'{{"title": "عنو\n{line}\n'.encode()
+    assert resolve_format("auto", Origin("cut.jsonl"), broken) == "jsonl"
+    assert resolve_format("auto", Origin("one.jsonl"), f"{line}\n".encode()) == "jsonl"
 
 
 def test_a_web_page_saved_as_text_is_read_as_html() -> None:

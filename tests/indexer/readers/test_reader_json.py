@@ -254,6 +254,22 @@ def test_json_lines_in_utf16() -> None:
     assert [r.body for r in records(items)] == [BODY, BODY]
 
 
+def test_json_lines_from_several_encodings_are_read_line_by_line() -> None:
+    lines = [
+        json.dumps({"title": f"عنوان {n}", "content": BODY}, ensure_ascii=False) for n in range(4)
+    ]
+    damaged = lines[3].encode().replace(b'"content": "', b'"content": "\xff')  # a stray byte
+    data = b"\n".join(
+        [lines[0].encode(), lines[1].encode("cp1256"), lines[2].encode(), damaged]
+    )  # the second line comes from a source in Windows-1256
+    items = list(jsonlines.read(data, Origin("mixed.jsonl")))
+    assert [r.title for r in records(items)] == [f"عنوان {n}" for n in range(4)]
+    assert [r.body for r in records(items)] == [BODY] * 3 + ["\ufffd" + BODY]
+    warnings = [r.metadata.get("warning") for r in records(items)]
+    assert warnings[:3] == [None, None, None]
+    assert warnings[3] is not None and "replaced" in warnings[3]
+
+
 def test_empty_json_files_are_errors() -> None:
     for reader in (jsondoc.read, jsonlines.read):
         (error,) = list(reader(b"  \n", Origin("empty")))

@@ -99,6 +99,15 @@ def test_legacy_encodings_read_the_same(encoding: str) -> None:
     assert (record.title, record.source, record.body) == (TITLE, "akhbarona", PARAGRAPH)
 
 
+def test_a_stray_byte_in_utf8_costs_one_character_not_the_page() -> None:
+    page = seed_shaped("أخبارنا المغربية", PARAGRAPH)
+    cut = page.index(b" ", page.index(PARAGRAPH.encode()))
+    record = read_one(page[:cut] + b"\xff" + page[cut:])
+    assert (record.title, record.source) == (TITLE, "akhbarona")
+    assert record.body.replace("\ufffd", "") == PARAGRAPH
+    assert "1 invalid UTF-8 byte sequence replaced" in record.metadata["warning"]
+
+
 def test_a_single_byte_encoding_is_noted_in_metadata() -> None:
     record = read_one(seed_shaped("أخبارنا المغربية", PARAGRAPH).decode().encode("cp1256"))
     assert record.metadata["encoding"] == "cp1256"
