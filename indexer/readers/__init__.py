@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from indexer.decode import peek_text
 from indexer.formats import FORMATS, SAUDINEWSNET
-from indexer.readers import html, jsondoc, jsonlines, saudinewsnet, text
+from indexer.readers import delimited, html, jsondoc, jsonlines, saudinewsnet, text
 from indexer.readers.common import Item
 from indexer.records import ItemError, Origin
 
@@ -20,6 +20,7 @@ READERS: dict[str, Reader] = {
     "html": html.read,
     "json": jsondoc.read,
     "jsonl": jsonlines.read,
+    "csv": delimited.read,
     SAUDINEWSNET: saudinewsnet.read,
 }
 EXTENSIONS = {
@@ -31,6 +32,8 @@ EXTENSIONS = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
 }
 GZIP_SUFFIX = ".gz"
 _HTML_DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)

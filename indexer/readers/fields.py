@@ -40,6 +40,9 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     if not isinstance(obj, Mapping):
         return ItemError(origin, f"expected a JSON object, found {_json_type(obj)}")
     fields = {str(key).lower(): value for key, value in obj.items()}
+    source = fields.get("source")
+    if isinstance(source, Mapping) and isinstance(source.get("id"), str):
+        fields["source"] = source["id"]  # Rasd's JSON Lines export: {"id", "label_ar", …}
     metadata: dict[str, str] = {}
     for name in _unreadable(fields):
         add_warning(metadata, f"{name!r} ignored: {_json_type(fields[name])}, not text")

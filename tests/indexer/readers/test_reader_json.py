@@ -122,6 +122,13 @@ def test_a_known_source_id_brings_site_name_and_country() -> None:
     assert record.metadata["site_country"] == "SA"
 
 
+def test_a_source_given_as_an_object_with_an_id_is_that_id() -> None:
+    # Rasd's own JSON Lines export labels the source: {"id", "label_ar", "label_en", …}
+    source = {"id": "hespress", "label_ar": "هسبريس", "label_en": "Hespress"}
+    (record,) = read_json({"title": "عنوان", "content": BODY, "source": source})
+    assert record.source == "hespress" and "warning" not in record.metadata
+
+
 def test_an_unknown_source_is_kept_as_given() -> None:
     (record,) = read_json({"source": "مدونة الحي", "title": "عنوان", "content": BODY})
     assert record.source == "مدونة الحي"
