@@ -1023,8 +1023,9 @@ _BARE_DATELINE_SLACK = 12
 def publication_date_from_text(title: str | None, body: str) -> PartialDate | None:
     """A publication date from a dateline — a date at the very start of the article
     ("الرباط - 21 يوليو 2015: …", "نشر في: 2015/07/21") or on one of its last lines —
-    never from a date elsewhere in the text. Lines repeating the title (scraped pages
-    start with it) are skipped."""
+    or from a full date that the text calls today or yesterday with its own weekday
+    ("أمس الأحد 12 جانفي 2014"); never from a date elsewhere in the text. Lines
+    repeating the title (scraped pages start with it) are skipped."""
     lines = [line.strip() for line in body.split("\n")]
     lines = [line for line in lines if line and line != (title or "").strip()]
     for line in lines[:_DATELINE_LINES]:
@@ -1035,6 +1036,28 @@ def publication_date_from_text(title: str | None, body: str) -> PartialDate | No
         found = _dateline_line(line)
         if found is not None:
             return found
+    return _written_on(body)
+
+
+# A day word and a weekday right before a full date: "أمس الأحد 12 جانفي 2014", "اليوم
+# الاثنين (13 يناير 2014)". When the weekday is the date's own, the article was written
+# the day after that date, or on it.
+_DAY_WORD_BEFORE = re.compile(
+    rf"(?:(?P<yesterday>[اأ]مس|البارح[ةه])|(?P<today>اليوم))\s+(?:يوم\s+)?"
+    rf"(?P<weekday>{WEEKDAY})\s*[،,(]?\s*$"
+)
+_DAY_WORD_REACH = 40  # characters before the date searched for the day word
+
+
+def _written_on(body: str) -> PartialDate | None:
+    for mention in _dated(find_dates(body)):
+        day = mention.start.to_date()
+        if day is None or mention.end is not None:
+            continue
+        start = mention.span[0]
+        cue = _DAY_WORD_BEFORE.search(body, max(0, start - _DAY_WORD_REACH), start)
+        if cue is not None and _WEEKDAYS[_key(cue.group("weekday"))] == day.weekday():
+            return PartialDate.of(day + dt.timedelta(days=1 if cue.group("yesterday") else 0))
     return None
 
 

@@ -506,6 +506,20 @@ def test_dates_that_are_not_datelines(body: str):
     assert publication_date_from_text(None, body) is None
 
 
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        ("وقضت مفرزة للجيش مساء أمس الأحد 12 جانفي 2014 على إرهابيين", PartialDate(2014, 1, 13)),
+        ("أعلنت الوزارة اليوم الاثنين (13 يناير 2014) أن", PartialDate(2014, 1, 13)),
+        ("وكانت الشرطة قد أوقفته البارحة، يوم السبت 11 يناير 2014", None),  # a comma between
+        ("أمس الاثنين 12 جانفي 2014", None),  # 12 January 2014 was a Sunday
+        ("وقال إن الاجتماع عقد يوم الأحد 12 جانفي 2014", None),  # no today or yesterday
+    ],
+)
+def test_today_or_yesterday_with_the_dates_own_weekday(body: str, written: PartialDate | None):
+    assert publication_date_from_text(None, f"نص أول\n{body} نص") == written
+
+
 def test_seed_page_has_no_dateline(seed_text: str):
     title = seed_text.split("\n", 1)[0]
     assert publication_date_from_text(title, seed_text) is None
