@@ -188,7 +188,7 @@ _NOUN_STOPS = _words(
     الصحفي الناقد الأكاديمي المهندس الطبيب المواطن المقيم الشاب الطالب السلطة
     قيام هدف رفض دخول حفل ذات شارع ناهيك عسكري جمرك مستشار سفير
     مستشفى لمستشفى استشاري أستاذ أخصائي متقاعد مؤسس مفوض الودية عام عدم
-    الشهير الشهيرة مدافع مهاجم لاعب حارس
+    الشهير الشهيرة مدافع مهاجم لاعب حارس مدرب
     """
 )
 _STOP_WORDS = _FUNCTION_WORDS | _VERBS | _NOUN_STOPS
@@ -220,6 +220,11 @@ GIVEN_NAMES = load_given_names().all
 _FOREIGN_GIVEN_NAMES = load_given_names().foreign
 
 _NAME_OPENERS = GIVEN_NAMES | _OPENING_CONNECTORS
+# Foreign given names open a name even with no title before it ("وتكفل جوناثان كاييري
+# بتسجيل الهدف"): few Arabic words are spelled like them. Not the short ones ("جو" is
+# air, "بان" appears) nor those that are also Arabic words or family names.
+_NOT_UNTITLED_OPENERS = _words("بارك مولود بوتين كيري كاميرون الكسندر")
+_UNTITLED_OPENERS = {n for n in _FOREIGN_GIVEN_NAMES if len(n) >= 4} - _NOT_UNTITLED_OPENERS
 _CLOSED_CONNECTORS = _CONNECTORS - _OPENING_CONNECTORS
 _NOT_NAME_WORDS = _STOP_WORDS | {t for t in TITLES if " " not in t}
 
@@ -323,6 +328,7 @@ class _Plan:
     adjectival: bool  # a one-word head that is also an adjective ("الخارجية")
     suspect: bool  # one of the three: the word before it decides
     named: tuple[str, ...]  # countries implied otherwise than by a demonym
+    opener: str | None  # the foreign given name this spelling is (clitic aside), if any
 
     @classmethod
     def of(cls, refs: tuple[Ref, ...], stateless: frozenset[str] = frozenset()) -> _Plan:
@@ -363,6 +369,7 @@ class _Plan:
                     and r.role != "demonym"
                 }
             ),
+            opener=next((r.id for r in refs if r.kind == "opener"), None),
         )
 
 
@@ -420,7 +427,13 @@ class EntityExtractor:
             o.id for o in gazetteer.organizations.values() if o.type == "armed_group"
         )
         self.matcher: Matcher[_Plan] = Matcher(
-            [*gazetteer.alias_entries, *titles, *sides, *_named_in(gazetteer, stateless)],
+            [
+                *gazetteer.alias_entries,
+                *titles,
+                *sides,
+                *_named_in(gazetteer, stateless),
+                *(Alias(name, Ref("opener", name)) for name in sorted(_UNTITLED_OPENERS)),
+            ],
             partial(_Plan.of, stateless=stateless),
             stop_phrases=gazetteer.stop_phrases,
             riders=riders,
@@ -508,6 +521,7 @@ class _Article:
         self.persons_of: set[str] = set()
         self.person_names: dict[str, str] = {}  # normalized pattern name → display
         self.person_starts: set[int] = set()
+        self.person_spans: list[tuple[int, int]] = []  # the names found so far
         # Matches that stand for something: names cannot run through them. Dropped
         # ambiguous matches are not among them ("ليون بانيتا" is still a name).
         self.standing: list[Match[_Plan]] = []
@@ -518,6 +532,7 @@ class _Article:
         unsure: list[int] = []
         contextual: list[tuple[Match[_Plan], Ref]] = []
         titles: list[Match[_Plan]] = []
+        openers: list[Match[_Plan]] = []
         for i, match in enumerate(matches):
             plan = match.values
             if plan.suspect and self._not_a_name(match):
@@ -544,12 +559,16 @@ class _Article:
                     contextual.append((match, ref))
             if plan.title or plan.nisba:
                 titles.append(match)
+            if plan.opener:
+                openers.append(match)
         self._resolve_unsure(matches, unsure)
         # Countries are all counted now: what follows adds organizations and persons,
         # and the countries of the bodies it resolves through the article's country.
         self._resolve_by_main_country(contextual, source_country)
         if titles:
             self._persons_by_title(titles)
+        if openers:
+            self._persons_by_opener(openers)
         return self._result(self._ranked_countries())
 
     # -- counting
@@ -803,12 +822,32 @@ class _Article:
             self.standing_ends = {m.end for m in self.standing}
         self._person_after(cue, given_name_first=True)
 
-    def _person_after(self, title: Match[_Plan], *, given_name_first: bool = False) -> None:
-        """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped."""
+    def _persons_by_opener(self, openers: list[Match[_Plan]]) -> None:
+        """Foreign names with no title before them, read from their given name."""
+        if not self.standing_starts:
+            self.standing_starts = {m.start: m for m in self.standing}
+            self.standing_ends = {m.end for m in self.standing}
+        for opener in openers:
+            assert opener.values.opener is not None
+            start = opener.end - len(opener.values.opener)  # past a proclitic: "وجوناثان"
+            if any(begin <= start < end for begin, end in self.person_spans):
+                continue  # inside a name read already ("خوان مانويل سانتوس")
+            self._person_after(opener, given_name_first=True, name_start=start, untitled=True)
+
+    def _person_after(
+        self,
+        title: Match[_Plan],
+        *,
+        given_name_first: bool = False,
+        name_start: int | None = None,
+        untitled: bool = False,
+    ) -> None:
+        """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped;
+        or, from ``name_start``, a name that opens with a given name."""
         if not given_name_first and self._names_institution(title):
             return
         starts = self.standing_starts
-        pos = title.end + 1
+        pos = title.end + 1 if name_start is None else name_start
         words = self.text[pos : pos + _WINDOW].split(" ")
         if pos + _WINDOW < len(self.text):
             words.pop()  # cut by the window
@@ -845,7 +884,7 @@ class _Article:
             if _is_surname(name):
                 break
         if len(name) > 1:
-            self._add_person(start, _trim_name(name), after_title=True)
+            self._add_person(start, _trim_name(name), after_title=True, untitled=untitled)
 
     def _as_written(self, word: str, pos: int) -> str:
         """The original spelling of the normalized ``word`` at ``pos`` ("" if unsure)."""
@@ -889,7 +928,9 @@ class _Article:
             word[:1] in _PROCLITIC_LETTERS and word[1:] in _INSTITUTIONS
         )
 
-    def _add_person(self, pos: int, words: list[str], *, after_title: bool = False) -> None:
+    def _add_person(
+        self, pos: int, words: list[str], *, after_title: bool = False, untitled: bool = False
+    ) -> None:
         # A name between two titles is read from both ("ولي العهد الأمير محمد بن
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
         if pos in self.person_starts or not _valid_opening(words[0]):
@@ -905,12 +946,17 @@ class _Article:
         if not _valid_name(words):
             return
         key = " ".join(words)
+        if untitled:
+            window = window or self._original_window(key, pos)
+            if not _bare_family_name(self._original_spelling(key, window).split()[1]):
+                return
         if key not in self.person_names:
             window = window or self._original_window(key, pos)
             if _has_tanween(window, words):
                 return  # "اتصالاً هاتفياً", "عميداً": indefinite accusatives, not a name
             self.person_names[key] = self._original_spelling(key, window)
         self.person_starts.add(pos)
+        self.person_spans.append((pos, pos + len(key)))
         self._count((("person-pattern", key),), (), pos)
 
     def _original_window(self, name: str, pos: int) -> tuple[str, int, str]:
@@ -1160,6 +1206,14 @@ def _valid_name(words: list[str]) -> bool:
         not word.startswith(_DEFINITE) or word in _CONNECTORS or previous in _CONNECTORS
         for previous, word in pairwise(words[:-1])
     )
+
+
+def _bare_family_name(written: str) -> bool:
+    """Whether ``written`` (as the article spells it) can be the family name after a
+    foreign given name with no title before it: not a word ending in ة, which their
+    Arabic spelling never does ("هيلاري نسبة", "ديفيد بولاية"; "نيتشه" ends in ه). The
+    article is no sign: "ألونسو", "الثاني" (a king's number)."""
+    return not written.endswith(TAA_MARBUTA)
 
 
 def _valid_opening(first: str) -> bool:

@@ -420,6 +420,23 @@ def test_headed_by_introduces_a_name_that_opens_with_a_given_name(
     assert ents(extractor, "هجوم بقيادة رجل غامض").persons == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وتكفّل جوناثان كاييري بتسجيل الهدف الثاني", ("جوناثان كاييري",)),
+        ("ومرر الكرة لسيباستيان مولينا الذي سجل", ("سيباستيان مولينا",)),  # a proclitic
+        ("وقال الرئيس خوان مانويل سانتوس إن", ("خوان مانويل سانتوس",)),  # one name, not two
+        ("واحتفل لويس إنريكي مدرب برشلونة", ("لويس إنريكي",)),
+        ("وقالت هيلاري نسبة كبيرة من الناخبين", ()),  # a noun in ة is no family name
+        ("وزار مولود جديد المستشفى", ()),  # "مولود" (newborn) opens no name untitled
+    ],
+)
+def test_foreign_names_without_a_title(
+    extractor: EntityExtractor, text: str, persons: tuple[str, ...]
+) -> None:
+    assert ents(extractor, text).persons == persons
+
+
 def test_a_conjunction_after_a_name_is_read_as_written(extractor: EntityExtractor) -> None:
     # Normalized, "بأن" is "بان" (as in Ban Ki-moon); as written, it ends the name.
     assert ents(extractor, "وصرح الرئيس فيصل بن خالد بأن الحكومة").persons == ("فيصل بن خالد",)
