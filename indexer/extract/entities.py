@@ -946,15 +946,14 @@ class _Article:
         if not _valid_name(words):
             return
         key = " ".join(words)
-        if untitled:
-            window = window or self._original_window(key, pos)
-            if not _bare_family_name(self._original_spelling(key, window).split()[1]):
-                return
-        if key not in self.person_names:
+        if key not in self.person_names:  # checked once per name and article
             window = window or self._original_window(key, pos)
             if _has_tanween(window, words):
                 return  # "اتصالاً هاتفياً", "عميداً": indefinite accusatives, not a name
-            self.person_names[key] = self._original_spelling(key, window)
+            written = self._original_spelling(key, window)
+            if untitled and not _bare_family_name(written.split()[1]):
+                return
+            self.person_names[key] = written
         self.person_starts.add(pos)
         self.person_spans.append((pos, pos + len(key)))
         self._count((("person-pattern", key),), (), pos)
