@@ -804,9 +804,8 @@ class _Article:
             if before:
                 word = text[text.rfind(" ", 0, title.start - 1) + 1 : title.start - 1]
                 before = word not in _NOT_NAME_WORDS
-            if (after or before) and not self.standing_starts:
-                self.standing_starts = {m.start: m for m in self.standing}
-                self.standing_ends = {m.end for m in self.standing}
+            if after or before:
+                self._index_standing()
             if after:
                 self._person_after(title)
             if before:
@@ -817,22 +816,24 @@ class _Article:
         "السعودي الستيني نايف بن غازي الحربي"), and "برئاسة" introduces one: read like a
         title, but only a name that opens with a known given name, since almost anything
         can come after them."""
-        if not self.standing_starts:
-            self.standing_starts = {m.start: m for m in self.standing}
-            self.standing_ends = {m.end for m in self.standing}
+        self._index_standing()
         self._person_after(cue, given_name_first=True)
 
     def _persons_by_opener(self, openers: list[Match[_Plan]]) -> None:
         """Foreign names with no title before them, read from their given name."""
-        if not self.standing_starts:
-            self.standing_starts = {m.start: m for m in self.standing}
-            self.standing_ends = {m.end for m in self.standing}
+        self._index_standing()
         for opener in openers:
             assert opener.values.opener is not None
             start = opener.end - len(opener.values.opener)  # past a proclitic: "وجوناثان"
             if any(begin <= start < end for begin, end in self.person_spans):
                 continue  # inside a name read already ("خوان مانويل سانتوس")
-            self._person_after(opener, given_name_first=True, name_start=start, untitled=True)
+            self._person_after(opener, given_name_first=True, name_start=start)
+
+    def _index_standing(self) -> None:
+        """Where the standing matches start and end, for names to stop at (once)."""
+        if not self.standing_starts:
+            self.standing_starts = {m.start: m for m in self.standing}
+            self.standing_ends = {m.end for m in self.standing}
 
     def _person_after(
         self,
@@ -840,10 +841,9 @@ class _Article:
         *,
         given_name_first: bool = False,
         name_start: int | None = None,
-        untitled: bool = False,
     ) -> None:
         """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped;
-        or, from ``name_start``, a name that opens with a given name."""
+        or, from ``name_start``, a name with no title that opens with a given name."""
         if not given_name_first and self._names_institution(title):
             return
         starts = self.standing_starts
@@ -884,6 +884,7 @@ class _Article:
             if _is_surname(name):
                 break
         if len(name) > 1:
+            untitled = name_start is not None
             self._add_person(start, _trim_name(name), after_title=True, untitled=untitled)
 
     def _as_written(self, word: str, pos: int) -> str:

@@ -50,7 +50,10 @@ def format_for_name(name: str) -> str | None:
 
 def sniff_format(data: bytes) -> str:
     """The format of content without a telling name (stdin, odd extensions)."""
-    head = _head(data)
+    return _sniff(_head(data))
+
+
+def _sniff(head: str) -> str:
     if head.startswith("["):
         return "json"
     if head.startswith("{"):
@@ -76,8 +79,9 @@ def resolve_format(fmt: str, origin: Origin, data: bytes) -> str:
         # JSON Lines named .json, or an array named .jsonl: read as the content is. An
         # object per line can never be one JSON document, and an array read line by
         # line is all errors; anything else keeps the name's format (and its errors).
-        sniffed = sniff_format(data)
-        if sniffed == "jsonl" or _head(data).startswith("["):
+        head = _head(data)
+        sniffed = _sniff(head)
+        if sniffed == "jsonl" or head.startswith("["):
             return sniffed
     return by_name or sniff_format(data)
 
