@@ -1,8 +1,6 @@
 """``rasd index PATH...`` loads articles; ``rasd index init`` creates the index.
 
-The working packages are imported inside the commands, not here: ``rasd --help`` and
-every other command then start without loading what they do not use (two seconds of
-imports in all).
+The working packages are imported inside the commands (see ``cli.main``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The ``rasd`` command. Thin: each subcommand calls into the packages that do the work."""
+"""The ``rasd`` command. Thin: each subcommand calls into the packages that do the work.
+
+The command modules import those packages inside their commands, not at the top: then
+``rasd --help`` and every command start without loading what they do not use (the
+indexer, trafilatura, the engine clients and the settings took two seconds in all).
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """``rasd serve``: the API and the web UI on one FastAPI app, served by uvicorn.
 
-uvicorn and the settings are imported in the command (see ``cli.engine_commands``).
+The working packages are imported inside the commands (see ``cli.main``).
 """
 
 from __future__ import annotations
