@@ -35,7 +35,8 @@ def _rows(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
     header = text.partition("\n")[0]
     delimiter = max(DELIMITERS, key=header.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = [str(name).strip().lower() for name in reader.fieldnames or ()]
+    reader.fieldnames = [name.strip() for name in reader.fieldnames or ()]  # " title "
+    columns = [name.lower() for name in reader.fieldnames]
     if not set(columns) & {*TITLE_FIELDS, *BODY_FIELDS}:
         found = ", ".join(repr(c) for c in columns[:12]) or "none"
         wanted = " / ".join(TITLE_FIELDS + BODY_FIELDS)

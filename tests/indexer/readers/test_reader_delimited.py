@@ -30,8 +30,8 @@ def test_rows_become_records_with_the_line_they_start_on() -> None:
 
 
 @pytest.mark.parametrize("delimiter", ["\t", ";"])
-def test_tab_and_semicolon_tables(delimiter: str) -> None:
-    (record,) = read(f"Headline{delimiter}Body\nعنوان الخبر{delimiter}نص الخبر\n")
+def test_tab_and_semicolon_tables_with_spaced_column_names(delimiter: str) -> None:
+    (record,) = read(f" Headline {delimiter} Body\nعنوان الخبر{delimiter}نص الخبر\n")
     assert (record.title, record.body) == ("عنوان الخبر", "نص الخبر")
 
 
