@@ -1043,7 +1043,7 @@ def publication_date_from_text(title: str | None, body: str) -> PartialDate | No
 # الاثنين (13 يناير 2014)". When the weekday is the date's own, the article was written
 # the day after that date, or on it.
 _DAY_WORD_BEFORE = re.compile(
-    rf"(?:(?P<yesterday>[اأ]مس|البارح[ةه])|(?P<today>اليوم))\s+(?:يوم\s+)?"
+    rf"(?:(?P<yesterday>[اأ]مس|البارح[ةه])|اليوم)\s+(?:يوم\s+)?"
     rf"(?P<weekday>{WEEKDAY})\s*[،,(]?\s*$"
 )
 _DAY_WORD_REACH = 40  # characters before the date searched for the day word
