@@ -225,6 +225,11 @@ _NAME_OPENERS = GIVEN_NAMES | _OPENING_CONNECTORS
 # air, "بان" appears) nor those that are also Arabic words or family names.
 _NOT_UNTITLED_OPENERS = _words("بارك مولود بوتين كيري كاميرون الكسندر")
 _UNTITLED_OPENERS = {n for n in _FOREIGN_GIVEN_NAMES if len(n) >= 4} - _NOT_UNTITLED_OPENERS
+# Given names that are mostly nouns in a list of people: "وأمين الصندوق" is a treasurer,
+# "ومساعد المدير" an assistant, "وأسماء كثيرة" many names; they do not open the other
+# of a pair. (Names that are adjectives, "سعيد", "صالح", open real pairs far more often.)
+_WORDLIKE_NAMES = _words("أمين مساعد معجب أسماء نور")
+_PAIR_OPENERS = GIVEN_NAMES - _WORDLIKE_NAMES
 _CLOSED_CONNECTORS = _CONNECTORS - _OPENING_CONNECTORS
 _NOT_NAME_WORDS = _STOP_WORDS | {t for t in TITLES if " " not in t}
 
@@ -569,6 +574,8 @@ class _Article:
             self._persons_by_title(titles)
         if openers:
             self._persons_by_opener(openers)
+        if self.person_spans:
+            self._persons_joined()
         return self._result(self._ranked_countries())
 
     # -- counting
@@ -827,7 +834,20 @@ class _Article:
             start = opener.end - len(opener.values.opener)  # past a proclitic: "وجوناثان"
             if any(begin <= start < end for begin, end in self.person_spans):
                 continue  # inside a name read already ("خوان مانويل سانتوس")
-            self._person_after(opener, given_name_first=True, name_start=start)
+            self._read_name(start, given_name_first=True, bare_foreign=True)
+
+    def _persons_joined(self) -> None:
+        """A name joined by "و" to one found, when it opens with a known given name: the
+        other of a pair ("للثنائي يحيى الشهري وأحمد عكاش", "الأمير محمد بن نايف
+        والأمير…" aside, which titles find)."""
+        self._index_standing()
+        i = 0
+        while i < len(self.person_spans):  # grows as joined names are found: a chain
+            pos = self.person_spans[i][1] + 1
+            word = self._word_at(pos)
+            if word[:1] == "و" and word[1:] in _PAIR_OPENERS:
+                self._read_name(pos + 1, given_name_first=True)
+            i += 1
 
     def _index_standing(self) -> None:
         """Where the standing matches start and end, for names to stop at (once)."""
@@ -835,19 +855,18 @@ class _Article:
             self.standing_starts = {m.start: m for m in self.standing}
             self.standing_ends = {m.end for m in self.standing}
 
-    def _person_after(
-        self,
-        title: Match[_Plan],
-        *,
-        given_name_first: bool = False,
-        name_start: int | None = None,
-    ) -> None:
-        """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped;
-        or, from ``name_start``, a name with no title that opens with a given name."""
+    def _person_after(self, title: Match[_Plan], *, given_name_first: bool = False) -> None:
+        """A name after a title ("الرئيس الأمريكي باراك أوباما"), complements skipped."""
         if not given_name_first and self._names_institution(title):
             return
+        self._read_name(title.end + 1, given_name_first=given_name_first)
+
+    def _read_name(
+        self, pos: int, *, given_name_first: bool = False, bare_foreign: bool = False
+    ) -> None:
+        """The name at ``pos`` (after a title or cue: complements skipped), if one is
+        there; ``bare_foreign`` for a foreign name with no title before it."""
         starts = self.standing_starts
-        pos = title.end + 1 if name_start is None else name_start
         words = self.text[pos : pos + _WINDOW].split(" ")
         if pos + _WINDOW < len(self.text):
             words.pop()  # cut by the window
@@ -884,8 +903,7 @@ class _Article:
             if _is_surname(name):
                 break
         if len(name) > 1:
-            untitled = name_start is not None
-            self._add_person(start, _trim_name(name), after_title=True, untitled=untitled)
+            self._add_person(start, _trim_name(name), after_title=True, bare_foreign=bare_foreign)
 
     def _as_written(self, word: str, pos: int) -> str:
         """The original spelling of the normalized ``word`` at ``pos`` ("" if unsure)."""
@@ -930,7 +948,7 @@ class _Article:
         )
 
     def _add_person(
-        self, pos: int, words: list[str], *, after_title: bool = False, untitled: bool = False
+        self, pos: int, words: list[str], *, after_title: bool = False, bare_foreign: bool = False
     ) -> None:
         # A name between two titles is read from both ("ولي العهد الأمير محمد بن
         # نايف"; "الوزير عادل الجبير وزير الخارجية"): one mention all the same.
@@ -952,7 +970,7 @@ class _Article:
             if _has_tanween(window, words):
                 return  # "اتصالاً هاتفياً", "عميداً": indefinite accusatives, not a name
             written = self._original_spelling(key, window)
-            if untitled and not _bare_family_name(written.split()[1]):
+            if bare_foreign and not _bare_family_name(written.split()[1]):
                 return
             self.person_names[key] = written
         self.person_starts.add(pos)
@@ -1025,9 +1043,17 @@ def _occurrences(name: str, found: tuple[str, int, str]) -> Iterator[int]:
     at = window.find(name)
     while at >= 0:
         start = offset + at
-        if _word_boundary(original, start - 1) and _word_boundary(original, start + len(name)):
+        if _starts_word(original, start) and _word_boundary(original, start + len(name)):
             yield at
         at = window.find(name, at + 1)
+
+
+def _starts_word(text: str, index: int) -> bool:
+    """A word starts at ``index``, or only a proclitic is glued before it: "وأحمد
+    عكاش" after a name, "لسيباستيان" (the names read without a title)."""
+    return _word_boundary(text, index - 1) or (
+        index >= 1 and text[index - 1] in _PROCLITIC_LETTERS and _word_boundary(text, index - 2)
+    )
 
 
 def _locate(name: str, found: tuple[str, int, str]) -> int | None:

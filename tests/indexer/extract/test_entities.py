@@ -437,6 +437,22 @@ def test_foreign_names_without_a_title(
     assert ents(extractor, text).persons == persons
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وتألق اللاعب يحيى الشهري وأحمد عكاش", ("يحيى الشهري", "أحمد عكاش")),
+        ("قال الوزير عادل الجبير وسامح شكري إن", ("عادل الجبير", "سامح شكري")),
+        ("حضر الرئيس فهد المطيري وأمين الصندوق", ("فهد المطيري",)),  # a treasurer
+    ],
+)
+def test_the_other_of_a_pair_of_names(
+    extractor: EntityExtractor, text: str, persons: tuple[str, ...]
+) -> None:
+    # The second name is given as the article spells it, hamza included, though a
+    # proclitic is glued to it.
+    assert ents(extractor, text).persons == persons
+
+
 def test_a_conjunction_after_a_name_is_read_as_written(extractor: EntityExtractor) -> None:
     # Normalized, "بأن" is "بان" (as in Ban Ki-moon); as written, it ends the name.
     assert ents(extractor, "وصرح الرئيس فيصل بن خالد بأن الحكومة").persons == ("فيصل بن خالد",)
