@@ -837,9 +837,8 @@ class _Article:
             self._read_name(start, given_name_first=True, bare_foreign=True)
 
     def _persons_joined(self) -> None:
-        """A name joined by "و" to one found, when it opens with a known given name: the
-        other of a pair ("للثنائي يحيى الشهري وأحمد عكاش", "الأمير محمد بن نايف
-        والأمير…" aside, which titles find)."""
+        """A name joined by "و" to one found, when it opens with a given name: the other
+        of a pair ("اللاعب يحيى الشهري وأحمد عكاش")."""
         self._index_standing()
         i = 0
         while i < len(self.person_spans):  # grows as joined names are found: a chain
