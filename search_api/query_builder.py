@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasd.matcher import clitic_variants
 from search_api.query_parser import AnyOf, Clause, EntityRef, ParsedQuery, Phrase, Word
 
 # Stemmed fields find every form of a word; a title hit counts three times a body hit.
@@ -78,12 +79,24 @@ def _phrase(text: str, fields: list[str]) -> Query:
     return {"multi_match": {"query": text, "type": "phrase", "fields": fields}}
 
 
+def _quoted(text: str, fields: list[str] = EXACT_FIELDS) -> Query:
+    """A quoted phrase: these words, in this order, in these forms. Arabic writes the
+    conjunction or preposition before a phrase into its first word ("لقوات الطوارئ",
+    "وقوات الطوارئ", "بالمحكمة الجزائية"), so the first word may also carry one, as
+    in the indexer's alias matching (:func:`rasd.matcher.clitic_variants`)."""
+    first, _, rest = text.partition(" ")
+    variants = [" ".join(filter(None, (form, rest))) for form in (first, *clitic_variants(first))]
+    if len(variants) == 1:
+        return _phrase(text, fields)
+    should = [_phrase(variant, fields) for variant in variants]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
 def _clause(clause: Clause) -> Query:
     if isinstance(clause, Word):
         return _words(clause.text)
     if isinstance(clause, Phrase):
-        # A quoted phrase means these words in this order, in these forms.
-        return _phrase(clause.text, EXACT_FIELDS)
+        return _quoted(clause.text)
     if isinstance(clause, EntityRef):
         return _entity(clause)
     assert isinstance(clause, AnyOf)
@@ -107,8 +120,12 @@ def _entity(ref: EntityRef) -> Query:
 
 def _highlight_query(parsed: ParsedQuery) -> Query:
     """What to mark in the returned hits: every positive text, aliases included (only
-    the hits of one page are highlighted, so this is cheap)."""
-    should = [_phrase(text, [*STEMMED_FIELDS, *EXACT_FIELDS]) for text in parsed.positive_texts()]
+    the hits of one page are highlighted, so this is cheap), and quoted phrases as
+    matched, with a proclitic on their first word."""
+    fields = [*STEMMED_FIELDS, *EXACT_FIELDS]
+    quoted = parsed.positive_phrases()
+    should = [_quoted(text, fields) for text in quoted]
+    should += [_phrase(text, fields) for text in parsed.positive_texts() if text not in quoted]
     return {"bool": {"should": should}}
 
 

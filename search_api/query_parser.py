@@ -69,6 +69,10 @@ class ParsedQuery:
             texts.extend(_texts(clause))
         return texts
 
+    def positive_phrases(self) -> list[str]:
+        """The quoted phrases among the positive texts."""
+        return [p.text for clause in self.required for p in _phrases(clause)]
+
 
 def _texts(clause: Clause) -> list[str]:
     if isinstance(clause, AnyOf):
@@ -76,6 +80,12 @@ def _texts(clause: Clause) -> list[str]:
     if isinstance(clause, EntityRef):
         return list(clause.aliases)
     return [clause.text]
+
+
+def _phrases(clause: Clause) -> list[Phrase]:
+    if isinstance(clause, AnyOf):
+        return [p for option in clause.options for p in _phrases(option)]
+    return [clause] if isinstance(clause, Phrase) else []
 
 
 @dataclass(frozen=True, slots=True)

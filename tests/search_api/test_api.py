@@ -100,7 +100,10 @@ def tiny_index(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("tiny")
     articles = {
         "a1": ("اعتقال إرهابي في الرباط", "أوقفت السلطات إرهابي خطير كان يخطط لهجوم."),
-        "a2": ("اجتماع أمني", "بحث المسؤولون التعاون الأمني بين البلدين في مجال الحدود."),
+        "a2": (
+            "اجتماع أمني",
+            "بحث المسؤولون التعاون الأمني بين البلدين في مجال الحدود لتعزيز الأمن.",
+        ),
         "a3": ("ضربات جوية", "استهدف التحالف مواقع تنظيم الدولة الإسلامية في الرقة."),
         "a4": ("تعاون دولي", "وقعت المنظمة الدولية للشرطة الجنائية اتفاقا لتبادل المعلومات."),
     }
@@ -144,6 +147,15 @@ def test_phrase_exclusion_and_or(tiny_client: TestClient) -> None:
     without_borders = search(tiny_client, q="التعاون -الحدود")["hits"]
     assert [h["url"] for h in without_borders] == ["https://tiny.example/a4"]
     assert search(tiny_client, q="الرباط OR الرقة")["total"] == 2
+
+
+def test_a_quoted_phrase_may_open_with_a_proclitic(tiny_client: TestClient) -> None:
+    """A quoted "تعزيز الأمن" finds "لتعزيز الأمن" (the preposition is glued on) and marks it."""
+    hits = search(tiny_client, q='"تعزيز الأمن"')["hits"]
+    assert [h["url"] for h in hits] == ["https://tiny.example/a2"]
+    assert "<mark>لتعزيز</mark> <mark>الأمن</mark>" in hits[0]["snippet_html"]
+    assert search(tiny_client, q='"عزيز الأمن"')["total"] == 0  # a proclitic, not any letter
+    assert search(tiny_client, q='التعاون -"تعزيز الأمن"')["total"] == 1  # a4 only
 
 
 def test_snippets_escape_markup(demo_client: TestClient) -> None:
