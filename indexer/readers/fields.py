@@ -17,12 +17,22 @@ from indexer.records import ItemError, Origin, RawRecord, add_warning
 from rasd.arabic import clean_text
 from rasd.sites import load_sites
 
+# The names of common exports too: NewsAPI (publishedAt, source.name, description),
+# news-please (maintext, date_publish, source_domain, authors), JSON Feed (content_text,
+# date_published, authors: [{"name"}]), RSS turned JSON (link, pubDate, description,
+# creator), schema.org (datePublished). A teaser (description, summary) is the body only
+# when there is no full text.
 TITLE_FIELDS = ("title", "headline")
-BODY_FIELDS = ("content", "body", "text", "article")
-URL_FIELDS = ("url", "link")
-SOURCE_FIELDS = ("source", "site")
-DATE_FIELDS = ("published_at", "date", "date_extracted", "published", "pubdate")
-AUTHOR_FIELDS = ("author",)
+FULL_TEXT_FIELDS = ("content", "body", "text", "article", "maintext", "full_text",
+                    "content_text", "content_html")  # fmt: skip
+BODY_FIELDS = (*FULL_TEXT_FIELDS, "description", "summary")
+URL_FIELDS = ("url", "link", "permalink")
+SOURCE_FIELDS = ("source", "site", "source_name", "site_name", "publisher", "source_domain")
+# Publication dates before a crawl date (SaudiNewsNet's date_extracted).
+DATE_FIELDS = ("published_at", "publishedat", "published", "published_date",
+               "publish_date", "date_publish", "date_published", "datepublished", "pubdate",
+               "pub_date", "date", "date_extracted")  # fmt: skip
+AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 
 SLUG_TITLE_WARNING = "title recovered from the URL slug"
 SLUG_BODY_WARNING = "title and body recovered from the URL slug"
@@ -39,10 +49,7 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     """Map one decoded JSON value to a record, or explain why it is not one."""
     if not isinstance(obj, Mapping):
         return ItemError(origin, f"expected a JSON object, found {_json_type(obj)}")
-    fields = {str(key).lower(): value for key, value in obj.items()}
-    source = fields.get("source")
-    if isinstance(source, Mapping) and isinstance(source.get("id"), str):
-        fields["source"] = source["id"]  # Rasd's JSON Lines export: {"id", "label_ar", …}
+    fields = _lowercase_fields(obj)
     metadata: dict[str, str] = {}
     for name in _unreadable(fields):
         add_warning(metadata, f"{name!r} ignored: {_json_type(fields[name])}, not text")
@@ -92,6 +99,28 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
         author=_text(fields, AUTHOR_FIELDS, joiner=", "),
         metadata=metadata,
     )
+
+
+def _lowercase_fields(obj: Mapping[object, object]) -> dict[str, object]:
+    """The object's fields under lowercase names, with the shapes some exports give
+    them flattened: a search engine's hit or dump line ({"_id", "_source": {…}}), a
+    source object (Rasd's export: {"id", "label_ar", …}; NewsAPI: {"id": null,
+    "name"}), authors as objects (JSON Feed: [{"name"}])."""
+    fields = {str(key).lower(): value for key, value in obj.items()}
+    inner = fields.get("_source")
+    if isinstance(inner, Mapping) and fields.keys().isdisjoint(BODY_FIELDS):
+        fields = {str(key).lower(): value for key, value in inner.items()}
+    source = fields.get("source")
+    if isinstance(source, Mapping):
+        named = (source.get(key) for key in ("id", "name"))
+        fields["source"] = next((v for v in named if isinstance(v, str) and v.strip()), source)
+    for name in AUTHOR_FIELDS:
+        people = fields.get(name)
+        if isinstance(people, Mapping):
+            people = [people]
+        if isinstance(people, list) and all(isinstance(p, Mapping) for p in people):
+            fields[name] = [p["name"] for p in people if isinstance(p.get("name"), str)]
+    return fields
 
 
 _KNOWN_FIELDS = (

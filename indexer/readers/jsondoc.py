@@ -14,11 +14,14 @@ from collections.abc import Iterator
 import orjson
 
 from indexer.readers.common import Item, decode_item, with_warning
-from indexer.readers.fields import BODY_FIELDS, record_from_mapping
+from indexer.readers.fields import FULL_TEXT_FIELDS, record_from_mapping
 from indexer.records import ItemError, Origin
 
-# Keys under which exports commonly wrap their list of articles.
-WRAPPER_KEYS = ("articles", "items", "data", "records", "results", "posts", "entries")
+# Keys under which exports commonly wrap their list of articles, possibly a few levels
+# down ({"data": {"items": […]}}, a search engine's {"hits": {"hits": […]}}).
+WRAPPER_KEYS = ("articles", "items", "data", "records", "results", "posts", "entries",
+                "hits", "docs", "response", "documents", "news")  # fmt: skip
+MAX_WRAPPER_DEPTH = 3
 _SPACE_RE = re.compile(r"\s*")
 
 
@@ -61,13 +64,21 @@ def _records(document: object, origin: Origin, fmt: str) -> Iterator[Item]:
         yield record_from_mapping(document, origin, fmt)
 
 
-def _unwrap(document: dict[str, object]) -> object:
-    """The article list inside ``{"articles": [...]}``, unless the object is an article."""
+def _unwrap(document: dict[str, object], depth: int = 0) -> object:
+    """The article list inside ``{"articles": [...]}`` (or ``{"data": {"items": [...]}}``),
+    unless the object is an article."""
     keys = {key.lower() for key in document}
-    if keys.isdisjoint(BODY_FIELDS):
+    # A feed describes itself ("description"), an article has a text.
+    if keys.isdisjoint(FULL_TEXT_FIELDS) and depth < MAX_WRAPPER_DEPTH:
         for key, value in document.items():
-            if key.lower() in WRAPPER_KEYS and isinstance(value, list):
+            if key.lower() not in WRAPPER_KEYS:
+                continue
+            if isinstance(value, list):
                 return value
+            if isinstance(value, dict):
+                inner = _unwrap(value, depth + 1)
+                if isinstance(inner, list):
+                    return inner
     return document
 
 

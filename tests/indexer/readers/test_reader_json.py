@@ -48,6 +48,10 @@ def test_one_object() -> None:
         ("Title", "text", "URL", "Source", "pubDate"),
         ("HEADLINE", "article", "Link", "site", "published"),
         ("title", "content", "url", "source", "date_extracted"),
+        ("title", "maintext", "url", "source_domain", "date_publish"),  # news-please
+        ("title", "content_text", "permalink", "publisher", "date_published"),  # JSON Feed
+        ("headline", "full_text", "link", "site_name", "datePublished"),  # schema.org
+        ("title", "description", "url", "source_name", "publishedAt"),  # a teaser only
     ],
 )
 def test_tolerant_field_names(
@@ -84,6 +88,68 @@ def test_an_array_gives_record_indexes_and_reports_bad_elements() -> None:
 def test_an_object_wrapping_the_articles() -> None:
     items = read_json({"count": 2, "articles": [{"title": "أ", "content": BODY}] * 2})
     assert len(records(items)) == 2
+
+
+def test_a_teaser_is_the_body_only_without_the_full_text() -> None:
+    (record,) = read_json({"title": "عنوان", "description": "موجز", "content": BODY})
+    assert record.body == BODY
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"data": {"items": [{"title": "أ", "content": BODY}]}},
+        # A search engine's answer, as a dump of an existing Elasticsearch index gives it.
+        {"took": 3, "hits": {"total": 1, "hits": [{"_id": "1", "_source": {"title": "أ",
+                                                                          "body": BODY}}]}},
+    ],
+)  # fmt: skip
+def test_articles_wrapped_a_few_levels_down(document: object) -> None:
+    (record,) = records(read_json(document))
+    assert (record.title, record.body) == ("أ", BODY)
+
+
+def test_a_newsapi_answer() -> None:
+    article = {
+        "source": {"id": None, "name": "Hespress"},
+        "author": "مراسل",
+        "title": "عنوان",
+        "description": "موجز الخبر",
+        "url": "https://www.hespress.com/x.html",
+        "publishedAt": "2021-03-03T10:00:00Z",
+        "content": BODY,
+    }
+    (record,) = read_json({"status": "ok", "totalResults": 1, "articles": [article]})
+    assert (record.source, record.body, record.author) == ("hespress", BODY, "مراسل")
+    assert record.published_raw == "2021-03-03T10:00:00Z"
+    assert "warning" not in record.metadata
+
+
+def test_a_json_feed() -> None:
+    """A feed that describes itself is no article: its items are (jsonfeed.org)."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "أخبار الأمن",
+        "description": "آخر الأخبار",
+        "items": [
+            {"id": "1", "url": "https://x.example/1", "title": "عنوان", "content_text": BODY,
+             "date_published": "2020-01-02T08:00:00+01:00",
+             "authors": [{"name": "أحمد"}, {"name": "سلمى"}]},
+        ],
+    }  # fmt: skip
+    (record,) = read_json(feed)
+    assert (record.title, record.body, record.author) == ("عنوان", BODY, "أحمد, سلمى")
+    assert record.published_raw == "2020-01-02T08:00:00+01:00"
+
+
+def test_json_lines_of_an_index_dump() -> None:
+    lines = [{"_index": "news", "_id": str(n), "_source": {"title": f"عنوان {n}", "content": BODY}}
+             for n in (1, 2)]  # fmt: skip
+    data = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines).encode()
+    assert [r.title for r in records(list(jsonlines.read(data, Origin("dump.jsonl"))))] == [
+        "عنوان 1",
+        "عنوان 2",
+    ]
 
 
 def test_values_are_cleaned_and_entities_unescaped() -> None:
