@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from indexer.decode import peek_text
 from indexer.formats import FORMATS, SAUDINEWSNET
-from indexer.readers import delimited, html, jsondoc, jsonlines, saudinewsnet, text
+from indexer.readers import delimited, feed, html, jsondoc, jsonlines, saudinewsnet, text
 from indexer.readers.common import Item
 from indexer.records import ItemError, Origin
 
@@ -21,6 +21,7 @@ READERS: dict[str, Reader] = {
     "json": jsondoc.read,
     "jsonl": jsonlines.read,
     "csv": delimited.read,
+    "feed": feed.read,
     SAUDINEWSNET: saudinewsnet.read,
 }
 EXTENSIONS = {
@@ -34,10 +35,18 @@ EXTENSIONS = {
     ".ndjson": "jsonl",
     ".csv": "csv",
     ".tsv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
 }
 GZIP_SUFFIX = ".gz"
 _HTML_DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)
 _HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I)
+# A feed's root element, after the XML declaration, stylesheets and comments. ".xml"
+# is no format by name (sitemaps and configurations share it): its content decides.
+_FEED_ROOT_RE = re.compile(
+    r"(?:<\?xml[^>]*>\s*)?(?:(?:<\?xml-stylesheet[^>]*>|<!--.*?-->)\s*)*<(?:rss|feed|rdf:rdf)\b",
+    re.I | re.S,
+)
 
 
 def format_for_name(name: str) -> str | None:
@@ -60,8 +69,12 @@ def _sniff(head: str) -> str:
         lines = [line.strip() for line in head.split("\n") if line.strip()]
         one_object_per_line = len(lines) > 1 and lines[0].endswith("}")
         return "jsonl" if one_object_per_line and lines[1].startswith("{") else "json"
+    if _FEED_ROOT_RE.match(head):
+        return "feed"
     if head.startswith("<") and _HTML_TAG_RE.search(head):
         return "html"
+    if head.startswith("<?xml"):
+        return "feed"  # XML that is no web page: read as a feed, or told it is none
     return "text"
 
 

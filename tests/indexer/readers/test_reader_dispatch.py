@@ -28,6 +28,9 @@ def test_every_format_named_has_a_reader() -> None:
         ("a.json", "json"),
         ("a.jsonl", "jsonl"),
         ("a.ndjson", "jsonl"),
+        ("news.rss", "feed"),
+        ("news.atom", "feed"),
+        ("feed.xml", None),  # sitemaps and configurations too: the content decides
         ("a.pdf", None),
         ("README", None),
     ],
@@ -48,6 +51,10 @@ def test_format_for_name(name: str, fmt: str | None) -> None:
         ("<p>فقرة</p>", "html"),
         ("عنوان الخبر\n\nنص الخبر", "text"),
         ("<<< ليس وسما >>>", "text"),
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>', "feed"),
+        ('<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><!-- x --><feed xmlns="">', "feed"),
+        ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', "feed"),
+        ('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>', "feed"),
     ],
 )
 def test_sniff_format(content: str, fmt: str) -> None:
