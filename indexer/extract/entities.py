@@ -704,6 +704,8 @@ class _Article:
             if plan.place_country and gap == " ":
                 return self._resolve_to(ref, plan.place_country, match.start)
             if plan.person_country and (gap == " " or _qualifiers(gap)):
+                if self._multinational(ref):
+                    break  # its spokesman's nationality ("قوات التحالف تركي المالكي") says nothing
                 return self._resolve_to(ref, plan.person_country, match.start, True)
             if plan.keys or plan.deferred or len(gap.split()) > _MAX_GAP_WORDS:
                 break
@@ -734,6 +736,14 @@ class _Article:
         if org_id is not None:
             self._count_org(org_id, position, with_country=new)
         return True
+
+    def _multinational(self, ref: Ref) -> bool:
+        """A contextual alias whose bodies all belong to no one country ("قوات التحالف":
+        the Saudi-led coalition in Yemen, the US-led one in Syria and Iraq)."""
+        if ref.kind != "contextual":
+            return False
+        orgs = map(self.gaz.organization, self.gaz.contextual[int(ref.id)].by_country.values())
+        return all(org is not None and not org.country for org in orgs)
 
     def _org_for(self, ref: Ref, country: str) -> str | None:
         if ref.kind == "org_pattern":

@@ -80,6 +80,13 @@ def test_real_gazetteer_bodies_by_context() -> None:
     assert yemen_raid.organizations == ("arab-coalition",)
     syria_raid = extract_entities("", "شنت طائرات التحالف غارات على الرقة السورية")
     assert syria_raid.organizations == ("global-coalition",)
+    # A coalition's spokesman is of some nation; the coalition is still the article's.
+    spokesman = "قال المتحدث باسم قوات التحالف تركي المالكي إن صاروخا أطلق من صعدة باليمن"
+    assert "arab-coalition" in extract_entities("", spokesman, source_country="SA").organizations
+    # A national body named with a person of another country is none of the candidates:
+    # "مجلس الأمن القومي" is the US's, Iran's, Israel's or Russia's, Ali Mamlouk Syrian.
+    mamlouk = "زار رئيس مجلس الأمن القومي علي مملوك السويداء، في مشروع سوري إسرائيلي"
+    assert extract_entities("", mamlouk, source_country="SA").organizations == ()
     supreme = extract_entities("", "أيدت المحكمة العليا الحكم", source_country="SA")
     assert supreme.organizations == ("sa-supreme-court",)
 
