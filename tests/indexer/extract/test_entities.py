@@ -722,6 +722,10 @@ def test_spellings_found_in_real_articles(text: str, code: str) -> None:
         ("قتل خمسة من الصحوات", "iq-sahwa"),
         ("عصابة ندرانجيتا في كالابريا", "ndrangheta"),
         ("قوات التحالف بقيادة المملكة العربية السعودية", "arab-coalition"),
+        ("العضو البارز في تنظيم القاعدة والقيادي في جماعة خراسان", "khorasan-group"),
+        ("إدانتهم بالانضمام إلى جماعة سرايا الأشتر الإرهابية", "saraya-al-ashtar"),
+        ("قيادي سابق في الجماعة الليبية المقاتلة", "lifg"),
+        ("انتشار ميليشيات سرايا السلام في سامراء", "iq-saraya-al-salam"),
     ],
 )
 def test_bodies_found_in_real_articles(text: str, org: str) -> None:
