@@ -56,9 +56,11 @@ Decisions worth knowing:
   الماضي/المقبل, or as "اليوم الثلاثاء"/"أمس الاثنين", it is resolved.
 * Dates that name something ("ثورة 25 يناير", "قوى 14 آذار", "شارع 26 يوليو", "هجمات 11
   سبتمبر") are skipped when they carry no year.
-* Not handled: ordinal day words ("الثامن من أغسطس"), and a month name with neither a
-  day, a year, "شهر" nor a relative word ("في يونيو") — too ambiguous (مارس is also a
-  verb, نيسان a car maker) for what they add.
+* Ordinal day words count as days when "من" and a month follow ("الثامن من أغسطس",
+  "الحادي والعشرين من يوليو الجاري"); "هجمات الحادي عشر من سبتمبر" is a name, like
+  "هجمات 11 سبتمبر".
+* Not handled: a month name with neither a day, a year, "شهر" nor a relative word ("في
+  يونيو") — too ambiguous (مارس is also a verb, نيسان a car maker) for what they add.
 * ``kind`` says how the date is *written*: ``hijri`` for any Hijri date (numeric ones
   too), ``numeric`` for Gregorian digits-and-separators, ``gregorian`` for month names
   and year cues, ``relative`` only when no calendar word or number is written (أمس،
@@ -278,6 +280,17 @@ _SHAHR = re.compile(
     rf"(?:ال)?شهر\s+(?:من\s+)?(?P<month>{MONTH}){MONTH_ALSO}(?:{_YEAR_TAIL}|{_REL_TAIL})?"
 )
 _REL_ADJ = re.compile(REL_ADJ)
+# Days 1–31 as ordinal words (masculine, agreeing with يوم): "الأول" … "العاشر", "الحادي
+# عشر" … "التاسع عشر", "العشرين", "الحادي والعشرين" … "الحادي والثلاثين".
+_ORDINAL_UNITS = {"اول": 1, "حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5,
+                  "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9, "عاشر": 10}  # fmt: skip
+_ORDINAL_TENS = {"عشرين": 20, "ثلاثين": 30}
+ORDINAL_STEM = r"(?:[اأ]ول|حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|عشرين|ثلاثين)"
+# "الخامس من يوليو", "السابع عشر من آب 2014", "الحادي والعشرين من شهر رمضان الماضي".
+_ORDINAL_DAY = re.compile(
+    rf"ال(?P<unit>{ORDINAL_STEM}){NB}(?:\s+(?P<teen>عشر){NB}|\s+وال(?P<tens>عشرين|ثلاثين){NB})?"
+    rf"\s+من\s+(?:شهر\s+)?(?P<month>{MONTH}){MONTH_ALSO}(?:{_YEAR_TAIL}|{_REL_TAIL})?"
+)
 # Optional weekday after اليوم/أمس/غدا: "اليوم الثلاثاء", "أمس (الاثنين)".
 _WEEKDAY_AFTER = re.compile(rf"\s*\(?\s*(?:{WEEKDAY})(?:\s*\))?")
 _YESTERDAY_FIRST_RIGHT = re.compile(r"\s+ال[اأ]ول" + NB)  # "أمس الأول"
@@ -315,9 +328,18 @@ _TOMORROW_LEFT = re.compile(r"(?P<w>بعد|يوم|صباح|مساء|ظهر|لي�
 _RANGE_OPENER = re.compile(r"(?:من|بين|ما\s+بين|الفتر[ةه]\s+من)\s+(?:ال\u0640*)?")
 
 # Anchors ------------------------------------------------------------------
-# The relative words all start with "ال", which re finds by fast literal-prefix
-# search (capture groups would defeat it, so the kind is read from the text after).
-_AL_ANCHORS = re.compile(r"ال(?:جار[يى]|حال[يى]|ماض[يى]|منصرم|فائت|مقبل|قادم|يوم|بارح[ةه])")
+# The relative words and the ordinal day words all start with "ال", which re finds by
+# fast literal-prefix search (capture groups would defeat it, so the kind is read from
+# the text after).
+_AL_WORDS = ("جاري", "حالي", "ماضي", "منصرم", "فائت", "مقبل", "قادم", "يوم", "بارحة",
+             *_ORDINAL_UNITS, "أول", *_ORDINAL_TENS)  # fmt: skip
+_AL_ANCHORS = re.compile("ال" + _trie(_AL_WORDS))  # a trie: one test per first letter
+_AL_KINDS = {
+    "يوم": "today",
+    "بارحة": "bariha",
+    "بارحه": "bariha",
+    **dict.fromkeys(["أول", *_ORDINAL_UNITS, *_ORDINAL_TENS], "ordinal"),
+}
 _FIND_ANCHORS = (("أمس", "yesterday"), ("امس", "yesterday"), ("غد", "tomorrow"), ("شهر", "shahr"))
 _DIGIT_RUN = re.compile(f"{D}{D}*")  # not D+: a leading class keeps re's fast skip
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
@@ -496,6 +518,29 @@ def _day_month(text: str, start: int) -> _Found | None:
     kind: Kind = "hijri" if cal == "h" else "gregorian"
     named = written.year is None and bool(_left(_NAMED_AFTER_DATE, text, start, 2))
     return _Found(start, m.end(), kind, written, last, named=named)
+
+
+def _at_ordinal(text: str, start: int) -> _Found | None:
+    """An ordinal day word before "من" and a month ("الثامن من أغسطس")."""
+    m = _ORDINAL_DAY.match(text, start)
+    if m is None or not _word_at(text, start, m.end("unit")):
+        return None
+    word = _key(m.group("unit"))
+    if word in _ORDINAL_TENS:  # "العشرين", "الثلاثين"
+        day = _ORDINAL_TENS[word]
+    elif m.group("tens"):
+        day = _ORDINAL_TENS[m.group("tens")] + _ORDINAL_UNITS[word]
+    elif m.group("teen"):
+        day = 10 + _ORDINAL_UNITS[word] if word != "عاشر" else 0
+    else:
+        day = _ORDINAL_UNITS[word] if word != "حادي" else 0  # "الحادي" only in 11, 21, 31
+    cal, month = _month_of(m.group("month"))
+    written = _month_phrase(m, cal, month)
+    if written is None or not 1 <= day <= 31:
+        return None
+    written.day = day
+    named = written.year is None and bool(_left(_NAMED_AFTER_DATE, text, start, 2))
+    return _Found(start, m.end(), "hijri" if cal == "h" else "gregorian", written, named=named)
 
 
 def _month_phrase(m: re.Match[str], cal: Calendar, month: int) -> _Written | None:
@@ -821,7 +866,7 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), "digits") for m in _DIGIT_RUN.finditer(text)]
     for m in _AL_ANCHORS.finditer(text):
         word = m.group()
-        kind = "today" if word == "اليوم" else "bariha" if word[2] == "ب" else "adj"
+        kind = _AL_KINDS.get(word[2:], "adj")
         found.append((m.start(), m.end(), kind))
     for needle, kind in _FIND_ANCHORS:
         i = text.find(needle)
@@ -839,6 +884,8 @@ def _parse_anchor(text: str, start: int, end: int, kind: str) -> _Found | None:
         return _at_adjective(text, start)
     if kind == "today":
         return _at_today(text, start, end)
+    if kind == "ordinal":
+        return _at_ordinal(text, start)
     if kind == "yesterday":
         return _at_yesterday(text, start)
     if kind == "tomorrow":

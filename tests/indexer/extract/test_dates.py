@@ -411,6 +411,47 @@ def test_hijri_month_names_with_and_without_space():
     assert only("5 ذو القعدة 1436هـ").start.iso == only("5 ذوالقعدة 1436هـ").start.iso
 
 
+# --- find_dates: ordinal day words ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("في الخامس من يوليو الجاري", "2015-07-05"),
+        ("في الأول من أكتوبر 2015", "2015-10-01"),
+        ("يوم الاول من مايو الماضي", "2015-05-01"),
+        ("في السابع عشر من آب 2014", "2014-08-17"),
+        ("في الحادي عشر من يوليو", "2015-07-11"),
+        ("العشرين من يونيو الماضي", "2015-06-20"),
+        ("والخامس والعشرين من يناير 2011", "2011-01-25"),
+        ("الحادي والثلاثين من ديسمبر 2014", "2014-12-31"),
+        ("في الحادي والعشرين من شهر رمضان الماضي", "2015-07-08"),
+    ],
+)
+def test_ordinal_day_words(text: str, expected: str):
+    assert isos(text) == [(expected, None)]
+
+
+def test_an_ordinal_day_without_a_year_keeps_day_and_month():
+    mention = only("في الثامن من يوليوز الجاري")
+    assert (mention.start.month, mention.start.day, mention.start.year) == (7, 8, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الأول من نوعه",
+        "للمرة الأولى من يوليو",
+        "الثاني من الشهر",
+        "الحادي من يوليو",  # "الحادي" only in 11, 21 and 31
+        "الحادي والثلاثين من فبراير 2015",
+        "هجمات الحادي عشر من سبتمبر",
+    ],
+)
+def test_ordinal_words_that_are_no_dates(text: str):
+    assert find_dates(text, published=PUB) == []
+
+
 # --- find_dates: ranges and names ---------------------------------------------------------
 
 
