@@ -230,6 +230,13 @@ _UNTITLED_OPENERS = {n for n in _FOREIGN_GIVEN_NAMES if len(n) >= 4} - _NOT_UNTI
 # of a pair. (Names that are adjectives, "سعيد", "صالح", open real pairs far more often.)
 _WORDLIKE_NAMES = _words("أمين مساعد معجب أسماء نور")
 _PAIR_OPENERS = GIVEN_NAMES - _WORDLIKE_NAMES
+# A byline: two to four words opening the body, a dash, a short source or place, and a
+# dash, colon, bar or line end ("محمد الزهراني- سبق- الباحة:", "أميرة المولد – متابعات").
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_BYLINE = re.compile(
+    r"\s*(?P<name>[\u0621-\u064a]+(?: [\u0621-\u064a]+){1,3}) ?[-–—] ?"
+    r"[^\n:|\-–—]{1,30}?(?:[ \t]*[-–—:|]|\n)"
+)
 _CLOSED_CONNECTORS = _CONNECTORS - _OPENING_CONNECTORS
 _NOT_NAME_WORDS = _STOP_WORDS | {t for t in TITLES if " " not in t}
 
@@ -574,6 +581,7 @@ class _Article:
             self._persons_by_title(titles)
         if openers:
             self._persons_by_opener(openers)
+        self._person_in_byline()
         if self.person_spans:
             self._persons_joined()
         return self._result(self._ranked_countries())
@@ -845,6 +853,22 @@ class _Article:
             if any(begin <= start < end for begin, end in self.person_spans):
                 continue  # inside a name read already ("خوان مانويل سانتوس")
             self._read_name(start, given_name_first=True, bare_foreign=True)
+
+    def _person_in_byline(self) -> None:
+        """The reporter's name opening the body, before a dash and the source, a place
+        or "متابعات" ("محمد الزهراني- سبق- الباحة:", "أميرة المولد – متابعات |"), also
+        after a first line of site chrome with no Arabic ("Next Previous")."""
+        body = self.originals[1]
+        found = _BYLINE.match(body)
+        if found is None and not _ARABIC_LETTER.search(body, 0, body.find("\n") + 1 or 1):
+            found = _BYLINE.match(body, body.find("\n") + 1)
+        if found is None:
+            return
+        words = normalize(found.group("name")).split()
+        key = " ".join(words)
+        pos = self.text.find(key, self.body_start, self.body_start + found.start("name") + 40)
+        if words[0] in _NAME_OPENERS and pos >= 0 and pos not in self.standing_starts:
+            self._add_person(pos, words)
 
     def _persons_joined(self) -> None:
         """A name joined by "و" to one found, when it opens with a given name: the other

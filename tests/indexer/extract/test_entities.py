@@ -344,6 +344,24 @@ def test_persons_by_title(extractor: EntityExtractor, text: str, name: str) -> N
     assert ents(extractor, text).persons == (name,)
 
 
+@pytest.mark.parametrize(
+    ("body", "persons"),
+    [
+        ("محمد الزهراني- سبق- الباحة: هطلت اليوم أمطار غزيرة.", ("محمد الزهراني",)),
+        ("عبد الله البرقاوي - سبق - الرياض: أكد المتحدث", ("عبد الله البرقاوي",)),
+        ("Next Previous\nحسن عسيري- عين اليوم\nرافقت الصحيفة المراقبين", ("حسن عسيري",)),
+        ("عين اليوم – جدة\nكرمت الهيئة عاملا", ()),  # a paper and a place
+        ("واس- القاهرة: أحبطت الأجهزة الأمنية", ()),
+        ("وزارة الداخلية - الرياض: أعلنت الوزارة", ()),
+        ("قال محمد الزهراني - سبق - إن", ()),  # not opening the body
+    ],
+)
+def test_a_byline_names_the_reporter(
+    extractor: EntityExtractor, body: str, persons: tuple[str, ...]
+) -> None:
+    assert ents(extractor, body).persons == persons
+
+
 def test_person_keeps_the_articles_spelling(extractor: EntityExtractor) -> None:
     # Hamza, alef maqsura and taa marbuta come back as written.
     assert ents(extractor, "قال الرئيس أحمد مصطفى إن").persons == ("أحمد مصطفى",)
