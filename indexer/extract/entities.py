@@ -46,7 +46,8 @@ Rules:
   "الرئيس الأمريكي باراك أوباما" (a title, skipped complements, a name) and
   "بوشعيب ارميل المدير العام" (a name that starts with a known given name, then a
   title). A demonym or "برئاسة"/"بقيادة" before a known given name reads as a title
-  too ("الكولومبي جاكسون مارتينيز", "وفد برئاسة محمد القاسم"). A name has two or three parts
+  too ("الكولومبي جاكسون مارتينيز", "وفد برئاسة محمد القاسم"), and so does a byline
+  opening the body ("محمد الزهراني- سبق- الباحة:"). A name has two or three parts
   ("بن نايف", "عبد الله" are one part each); it stops at function words, verbs,
   numbers, titles and other entities; only its last part may carry the article; and
   it is shown in the article's own spelling. Junk is
