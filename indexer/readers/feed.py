@@ -2,13 +2,14 @@
 
 An item goes through the same field mapping as a JSON object (:mod:`.fields`): its full
 text (``content:encoded``, Atom ``content``) is the body and its summary stands in when
-there is none; HTML in them becomes text; the feed's title names the source when the
-item's address does not. feedparser reads the bytes itself, so the encoding comes from
-the XML declaration or byte-order mark, as XML says it must.
+there is none; HTML in them becomes text; the feed's title, less a section ("هسبريس -
+أخبار"), names the source when the item's address does not. feedparser reads the bytes
+itself, so the encoding comes from the XML declaration or byte-order mark, as XML says.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,8 @@ import feedparser
 from indexer.readers.common import Item, with_warning
 from indexer.readers.fields import record_from_mapping
 from indexer.records import ItemError, Origin
+
+_SECTION_SEPARATOR = re.compile(r"\s+[|\-–—:»]\s+")
 
 
 def read(data: bytes, origin: Origin, fmt: str = "feed") -> Iterator[Item]:
@@ -29,7 +32,7 @@ def read(data: bytes, origin: Origin, fmt: str = "feed") -> Iterator[Item]:
         else:
             yield ItemError(origin, "not an RSS or Atom feed (no rss, feed or RDF root)")
         return
-    channel = parsed.feed.get("title")
+    channel = _site_name(parsed.feed.get("title"))
     # feedparser falls back to a lenient parser on broken XML: the records say so.
     warning = f"the feed's XML is damaged ({parsed.bozo_exception})" if parsed.bozo else None
     records = (
@@ -51,6 +54,11 @@ def _fields(entry: Any, channel: str | None) -> dict[str, object]:
         "author": entry.get("author"),
         "source": channel,
     }
+
+
+def _site_name(channel: str | None) -> str | None:
+    """The site in a channel title that also names a section ("هسبريس - أخبار")."""
+    return _SECTION_SEPARATOR.split(channel, 1)[0] if channel else None
 
 
 def _item(origin: Origin, index: int) -> Origin:

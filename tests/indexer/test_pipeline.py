@@ -44,7 +44,7 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 def test_demo_corpus_and_seed(engine: Engine, demo_index: str) -> None:
     indexed = docs(engine, demo_index)
-    expected = 43 + (1 if SEED_PAGE.exists() else 0)
+    expected = 46 + (1 if SEED_PAGE.exists() else 0)
     assert len(indexed) == expected
     by_url = {d["url"]: d for d in indexed if d["url"]}
     xss = next(d for url, d in by_url.items() if url.endswith("municipal-sites-defacement.html"))
@@ -52,6 +52,9 @@ def test_demo_corpus_and_seed(engine: Engine, demo_index: str) -> None:
     assert all(d["language"] == "ar" and d["content_hash"] and d["story_id"] for d in indexed)
     assert sum(1 for d in indexed if d.get("duplicate_of")) == 1
     assert {d["published_precision"] for d in indexed} >= {"day", "unknown"}
+    from_feed = [d for d in indexed if d["origin"]["path"].endswith(".rss")]
+    assert [d["source"] for d in from_feed] == ["نبض العواصم"] * 3
+    assert {d["origin"]["record"] for d in from_feed} == {0, 1, 2}
 
 
 def test_seed_page_fields(engine: Engine, demo_index: str) -> None:

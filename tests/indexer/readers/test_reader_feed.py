@@ -32,7 +32,7 @@ RSS = f"""<?xml version="1.0" encoding="{{encoding}}"?>
 """
 ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-<title>أخبار الأمن</title>
+<title>أخبار الأمن | الرئيسية</title>
 <entry>
 <title>ندوة حول الجريمة المعلوماتية</title>
 <link href="https://news.example/atom-1"/>
@@ -66,7 +66,7 @@ def test_an_atom_feed() -> None:
     assert (entry.title, entry.body, entry.author) == ("ندوة حول الجريمة المعلوماتية", BODY, "سلمى")
     assert entry.url == "https://news.example/atom-1"
     assert entry.published_raw == "2021-06-01T08:00:00Z"
-    assert entry.source == "أخبار الأمن"  # the feed's title names an unknown site
+    assert entry.source == "أخبار الأمن"  # the feed's title, less its section
 
 
 def test_the_xml_declaration_gives_the_encoding() -> None:
