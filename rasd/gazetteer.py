@@ -30,7 +30,9 @@ Schema decisions taken here (where the architecture notes leave them open):
   ``bare_not_in``: countries where the bare head names no national body (police in the
   United States or Germany is local), so only a qualified head counts there
   ("الشرطة الأمريكية"); optional ``qualified_only``: the head names a body only with
-  its country next to it ("محكمة أميركية"; a bare "المحكمة" is any court).
+  its country next to it ("محكمة أميركية"; a bare "المحكمة" is any court); optional
+  ``qualified_heads_ar``: heads of their own that count only so ("القوات الإماراتية" is
+  the UAE's armed forces, a bare "القوات" any forces).
 * **ambiguous** is accepted on every entry kind: that entry's own aliases that must not
   count alone. A demonym base listed there makes all its inflections ambiguous. The
   same normalized alias may name two entries only if every entry involved lists it as
@@ -238,6 +240,7 @@ class OrgPattern:
     exclude_ar: tuple[str, ...] = ()
     bare_not_in: tuple[str, ...] = ()
     qualified_only: bool = False
+    qualified_heads_ar: tuple[str, ...] = ()
 
     def org_id(self, country: str) -> str:
         """The body this head names in ``country``: ``<cc>-<suffix>``, unless the
@@ -405,6 +408,7 @@ _PATTERN_SCHEMA: _Schema = {
     "exclude_ar": (False, "list"),
     "bare_not_in": (False, "codes"),
     "qualified_only": (False, "bool"),
+    "qualified_heads_ar": (False, "list"),
 }
 _PERSON_SCHEMA: _Schema = {
     "id": (True, "id"),
@@ -750,6 +754,9 @@ class _AliasBuilder:
         for pattern in patterns:
             for head in pattern.heads_ar:
                 self.add("org_patterns.json", Ref("org_pattern", pattern.suffix, role="head"), head)
+            qualified = Ref("org_pattern", pattern.suffix, role="qualified_head")
+            for head in pattern.qualified_heads_ar:
+                self.add("org_patterns.json", qualified, head)
 
     def build(self) -> tuple[Alias[Ref], ...]:
         country_names = {

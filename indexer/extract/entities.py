@@ -705,6 +705,11 @@ class _Article:
         country)."""
         match = matches[i]
         text = self.text
+        if ref.role == "qualified_head":  # "القوات الإماراتية": its country right after it
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            if following and following.values.country and following.start == match.end + 1:
+                return self._resolve_to(ref, following.values.country, match.start)
+            return True  # any forces: nothing to count
         for following in matches[i + 1 : i + 1 + _MAX_GAP_WORDS]:
             gap = text[match.end : following.start]
             plan = following.values

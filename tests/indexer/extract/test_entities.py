@@ -750,6 +750,18 @@ def test_bodies_found_in_real_articles(text: str, org: str) -> None:
     assert org in extract_entities("", text).organizations
 
 
+def test_forces_count_only_with_their_country() -> None:
+    """"القوات" and "القوة" are a country's armed forces only with its demonym right after."""
+    emirati = "استشهد جندي من القوة الإماراتية المشاركة في عمليات التحالف"
+    assert extract_entities("", emirati, source_country="SA").organizations == ("ae-army",)
+    assert extract_entities("", "تبادلت القوات الهندية النار").organizations == ("in-army",)
+    for text in ("وصلت القوات إلى المدينة", "القوات في اليمن", "القوة الاقتصادية الصينية"):
+        assert extract_entities("", text, source_country="SA").organizations == (), text
+    # The Lebanese Forces are a party, not Lebanon's army.
+    party = "استقبل الملك رئيس حزب القوات اللبنانية"
+    assert "lb-army" not in extract_entities("", party, source_country="SA").organizations
+
+
 def test_not_bodies() -> None:
     assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
     assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()
