@@ -751,7 +751,7 @@ def test_bodies_found_in_real_articles(text: str, org: str) -> None:
 
 
 def test_forces_count_only_with_their_country() -> None:
-    """"القوات" and "القوة" are a country's armed forces only with its demonym right after."""
+    """The forces ("القوات", "القوة") are a country's army only with its demonym after them."""
     emirati = "استشهد جندي من القوة الإماراتية المشاركة في عمليات التحالف"
     assert extract_entities("", emirati, source_country="SA").organizations == ("ae-army",)
     assert extract_entities("", "تبادلت القوات الهندية النار").organizations == ("in-army",)
