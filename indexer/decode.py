@@ -91,7 +91,7 @@ def decode_bytes(data: bytes) -> Decoded:
     ISO-8859-1 or Windows-1252 while being Windows-1256, and detection gets them right."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decoded(data, encoding)
+            return _decoded(data, encoding) if bom != codecs.BOM_UTF8 else _utf8_with_bom(data)
     utf16 = _sniff_utf16(data[:SNIFF_BYTES])
     if utf16:
         return _decoded(data, utf16)
@@ -119,6 +119,17 @@ def _decoded(data: bytes, encoding: str) -> Decoded:
     except (UnicodeDecodeError, LookupError) as exc:
         raise DecodeError(f"not valid {encoding}: {exc}") from None
     return Decoded(text.replace("\x00", ""), _lookup(encoding) or encoding)
+
+
+def _utf8_with_bom(data: bytes) -> Decoded:
+    """UTF-8 after its byte-order mark; a few damaged bytes are repaired as without one."""
+    try:
+        return _decoded(data, "utf-8-sig")
+    except DecodeError:
+        repaired = damaged_utf8(data[len(codecs.BOM_UTF8) :])
+        if repaired is None:
+            raise
+        return repaired
 
 
 def damaged_utf8(data: bytes) -> Decoded | None:

@@ -7,6 +7,7 @@ the encoding found for the file (or with their damaged bytes replaced)."""
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 
 import orjson
@@ -26,7 +27,8 @@ def read(data: bytes, origin: Origin, fmt: str = "jsonl") -> Iterator[Item]:
         return
     # split("\n"), not splitlines(): U+2028 and friends may sit inside JSON strings.
     if _line_by_line(decoded):
-        lines = [_decode_line(raw, decoded) for raw in data.split(b"\n")]
+        raw_lines = data.removeprefix(codecs.BOM_UTF8).split(b"\n")
+        lines = [_decode_line(raw, decoded) for raw in raw_lines]
     else:
         lines = [(line, None) for line in decoded.text.split("\n")]
     for number, (line, warning) in enumerate(lines, 1):

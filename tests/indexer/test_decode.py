@@ -60,6 +60,14 @@ def test_utf8_with_a_damaged_byte_is_repaired_not_read_as_a_code_page(damage: by
     assert decode_bytes(data).warning is None
 
 
+def test_utf8_with_a_byte_order_mark_and_a_damaged_byte_is_repaired() -> None:
+    data = ARTICLE.encode()
+    cut = data.index(b" ")
+    decoded = decode_bytes(codecs.BOM_UTF8 + data[:cut] + b"\xff" + data[cut:])
+    assert decoded.text == ARTICLE[: ARTICLE.index(" ")] + "\ufffd" + ARTICLE[ARTICLE.index(" ") :]
+    assert decoded.warning == "1 invalid UTF-8 byte sequence replaced by \ufffd"
+
+
 def test_a_code_page_is_not_taken_for_damaged_utf8() -> None:
     for encoding in ("cp1256", "iso-8859-6"):
         decoded = decode_bytes(ARTICLE.encode(encoding))

@@ -3,6 +3,7 @@ with its line or record, the neighbours still read."""
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -341,6 +342,17 @@ def test_json_lines_from_several_encodings_are_read_line_by_line() -> None:
     warnings = [r.metadata.get("warning") for r in records(items)]
     assert warnings[:3] == [None, None, None]
     assert warnings[3] is not None and "replaced" in warnings[3]
+
+
+def test_json_lines_with_a_byte_order_mark_and_a_damaged_line() -> None:
+    lines = [
+        json.dumps({"title": f"عنوان {n}", "content": BODY}, ensure_ascii=False) for n in (1, 2)
+    ]
+    damaged = lines[1].encode().replace(b'"content": "', b'"content": "\xfe')
+    data = codecs.BOM_UTF8 + lines[0].encode() + b"\n" + damaged + b"\n"
+    first, second = jsonlines.read(data, Origin("bom.jsonl"))
+    assert (first.title, second.title) == ("عنوان 1", "عنوان 2")
+    assert "warning" not in first.metadata and "replaced" in second.metadata["warning"]
 
 
 def test_empty_json_files_are_errors() -> None:
