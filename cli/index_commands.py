@@ -58,7 +58,7 @@ def init(index: IndexOption = None) -> None:
 @app.command("run")
 def index_paths(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders, globs, .zip and .gz files, or - for stdin.")
+        list[str], typer.Argument(help="Files, folders, globs, archives, or - for stdin.")
     ],
     index: IndexOption = None,
     recursive: Annotated[

@@ -1,5 +1,5 @@
-"""From the paths a user names to records: files, directories, globs, zip archives,
-gzip-compressed files (``feed.jsonl.gz``) and stdin ("-"). Every problem with one input
+"""From the paths a user names to records: files, directories, globs, zip and tar
+archives, gzip-compressed files (``feed.jsonl.gz``) and stdin ("-"). Every problem with one input
 (unreadable, too big, binary, unsafe archive member…) is an ItemError in the stream;
 nothing raises out of the iterator."""
 
@@ -10,6 +10,7 @@ import io
 import lzma
 import os
 import sys
+import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -38,7 +39,9 @@ RATIO_CHECK_MIN_BYTES = MiB
 # An archive inside an archive is expanded; one inside that is refused (bomb nesting).
 MAX_ARCHIVE_DEPTH = 1
 
-ARCHIVE_EXTENSIONS = (".zip",)
+ZIP_EXTENSIONS = (".zip",)
+TAR_EXTENSIONS = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+ARCHIVE_EXTENSIONS = ZIP_EXTENSIONS + TAR_EXTENSIONS
 # Files are read in chunks, so one past the limit is refused without reading all of it.
 READ_CHUNK = MiB
 # What inflating a corrupt member raises, by compression method (RuntimeError: encrypted).
@@ -296,7 +299,18 @@ def _read_archive_file(path: str, fmt: str) -> Iterator[Item]:
         yield ItemError(origin, f"cannot read: {exc.strerror or exc}")
         return
     with handle:
-        yield from _read_archive(handle, origin, fmt, _Budget(MAX_ARCHIVE_BYTES), depth=0)
+        packed = os.fstat(handle.fileno()).st_size
+        budget = _Budget(MAX_ARCHIVE_BYTES)
+        yield from _read_any_archive(handle, origin, path, fmt, budget, 0, packed)
+
+
+def _read_any_archive(
+    handle: BinaryIO, origin: Origin, name: str, fmt: str, budget: _Budget, depth: int, packed: int
+) -> Iterator[Item]:
+    """A zip or a tar archive, told by its name; ``packed`` is its size as stored."""
+    if name.lower().endswith(TAR_EXTENSIONS):
+        return _read_tar(handle, origin, fmt, budget, depth, packed)
+    return _read_archive(handle, origin, fmt, budget, depth)
 
 
 def _read_archive(
@@ -342,6 +356,51 @@ def _read_archive(
             yield ItemError(origin, "archive holds no file in a format this tool reads")
 
 
+def _read_tar(
+    handle: BinaryIO, origin: Origin, fmt: str, budget: _Budget, depth: int, packed: int
+) -> Iterator[Item]:
+    """Stream the members of one tar (plain, gzip, bzip2 or xz) in order: each is read
+    and released in turn. Headers declare every member's size, and a stream reads
+    through the members it skips, so all sizes count against the archive's limits."""
+    attempted = 0
+    declared = 0
+    try:
+        with tarfile.open(fileobj=handle, mode="r|*") as archive:
+            for info in archive:
+                declared += info.size
+                if declared > budget.remaining:
+                    yield ItemError(_member_origin(origin, info.name), _bomb_message())
+                    return
+                if declared > RATIO_CHECK_MIN_BYTES and declared > MAX_COMPRESSION_RATIO * packed:
+                    ratio = f"compression ratio exceeds {MAX_COMPRESSION_RATIO}:1 (a tar bomb?)"
+                    yield ItemError(
+                        _member_origin(origin, info.name), f"{ratio}; the rest of it is not read"
+                    )
+                    return
+                if not info.isfile():
+                    continue  # folders, links, devices
+                member_origin = _member_origin(origin, info.name)
+                unsafe = _unsafe_name(info.name)
+                if unsafe or info.size > MAX_MEMBER_BYTES:
+                    attempted += 1
+                    too_big = f"member is larger than {MAX_MEMBER_BYTES // MiB} MiB; not read"
+                    yield ItemError(member_origin, unsafe or too_big)
+                    continue
+                if _hidden_member(info.name) or not _wanted_member(info.name, fmt):
+                    continue
+                attempted += 1
+                member = archive.extractfile(info)
+                data = member.read() if member is not None else b""
+                budget.remaining -= len(data)
+                yield from _read_member(data, member_origin, info.name, fmt, budget, depth)
+    except (tarfile.TarError, *_DAMAGED_MEMBER_ERRORS) as exc:
+        read = f"; the {attempted} member(s) before the damage were read" if attempted else ""
+        yield ItemError(origin, f"not a readable tar archive, or a damaged one: {exc}{read}")
+        return
+    if not attempted:
+        yield ItemError(origin, "archive holds no file in a format this tool reads")
+
+
 def _read_member(
     data: bytes, origin: Origin, name: str, fmt: str, budget: _Budget, depth: int
 ) -> Iterator[Item]:
@@ -349,7 +408,9 @@ def _read_member(
         if depth >= MAX_ARCHIVE_DEPTH:
             yield ItemError(origin, "archive nested more than one level deep; not expanded")
         else:
-            yield from _read_archive(io.BytesIO(data), origin, fmt, budget, depth + 1)
+            yield from _read_any_archive(
+                io.BytesIO(data), origin, name, fmt, budget, depth + 1, len(data)
+            )
     else:
         yield from _read_document(data, origin, fmt)
 

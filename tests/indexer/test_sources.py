@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -32,6 +33,16 @@ def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(buffer, "w", compression) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def tar_bytes(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
 
 
@@ -241,6 +252,71 @@ def test_broken_and_empty_archives(tmp_path: Path) -> None:
         "archive holds no file in a format this tool reads",
         "archive holds no file in a format this tool reads",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "mode"),
+    [("batch.tar.gz", "w:gz"), ("batch.tgz", "w:gz"), ("batch.tar", "w"),
+     ("batch.tar.bz2", "w:bz2"), ("batch.tar.xz", "w:xz")],
+)  # fmt: skip
+def test_tar_members_are_streamed_with_their_names(tmp_path: Path, name: str, mode: str) -> None:
+    archive = tmp_path / name
+    members = {"docs/a.txt": PAGE, "docs/b.json": f"[{ARTICLE}]".encode(), "docs/x.md": b"no"}
+    archive.write_bytes(tar_bytes(members, mode))
+    (entry,) = list_inputs([str(tmp_path)])  # a folder lists tar archives too
+    assert entry.archive
+    assert where(list(read_input(entry))) == [f"{archive}!docs/a.txt", f"{archive}!docs/b.json[#0]"]
+
+
+def test_tar_members_unsafe_too_big_or_no_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        link = tarfile.TarInfo("link.txt")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tar.addfile(link)  # a link is no file: passed over
+        for name, data in (("../escape.txt", PAGE), ("big.txt", PAGE * 3), ("ok.txt", PAGE)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    archive = tmp_path / "mixed.tar.gz"
+    archive.write_bytes(buffer.getvalue())
+    monkeypatch.setattr(sources, "MAX_MEMBER_BYTES", len(PAGE) * 2)
+    assert where(list(iter_items([str(archive)]))) == [
+        f"{archive}!../escape.txt: unsafe member name (path traversal with '..'); not read",
+        f"{archive}!big.txt: member is larger than 0 MiB; not read",
+        f"{archive}!ok.txt",
+    ]
+
+
+def test_a_tar_bomb_stops_at_the_ratio(tmp_path: Path) -> None:
+    archive = tmp_path / "bomb.tar.gz"
+    archive.write_bytes(tar_bytes({"ok.txt": PAGE, "zeros.bin": b"\0" * (40 * 1024 * 1024)}))
+    items = list(iter_items([str(archive)]))
+    assert where(items)[0] == f"{archive}!ok.txt"
+    assert (
+        items[1].reason
+        == "compression ratio exceeds 100:1 (a tar bomb?); the rest of it is not read"
+    )
+    assert items[1].origin.member == "zeros.bin"
+
+
+def test_archives_nest_across_kinds_and_damage_keeps_what_precedes_it(tmp_path: Path) -> None:
+    archive = tmp_path / "outer.tar.gz"
+    archive.write_bytes(tar_bytes({"in.zip": zip_bytes({"a.txt": PAGE}), "b.txt": PAGE}))
+    (tmp_path / "outer.zip").write_bytes(zip_bytes({"in.tar": tar_bytes({"c.txt": PAGE}, "w")}))
+    assert where(list(iter_items([str(archive), str(tmp_path / "outer.zip")]))) == [
+        f"{archive}!in.zip!a.txt",
+        f"{archive}!b.txt",
+        f"{tmp_path / 'outer.zip'}!in.tar!c.txt",
+    ]
+    whole = tar_bytes({"a.txt": PAGE, "b.txt": PAGE * 2000}, "w")
+    cut = tmp_path / "cut.tar"
+    cut.write_bytes(whole[: len(whole) // 2])
+    items = list(iter_items([str(cut)]))
+    assert where(items)[0] == f"{cut}!a.txt"
+    assert items[-1].reason.startswith("not a readable tar archive, or a damaged one")
 
 
 def test_a_zip_renamed_to_text_is_binary(tmp_path: Path) -> None:
