@@ -101,6 +101,8 @@ def _salvage_array(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
         position = _SPACE_RE.match(text, position).end()
         if text.startswith(",", position):
             position = _SPACE_RE.match(text, position + 1).end()
+            if text.startswith("]", position) and not text[position + 1 :].strip():
+                return  # a trailing comma ("[{…}, {…},]"), as some exporters write: no loss
         elif text.startswith("]", position):
             if text[position + 1 :].strip():
                 yield ItemError(origin, f"unexpected data after the array's {index} records")

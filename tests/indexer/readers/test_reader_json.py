@@ -278,6 +278,15 @@ def test_a_truncated_array_keeps_the_records_before_the_break() -> None:
     assert "broken at record 2" in error.reason and "records 0-1 were read" in error.reason
 
 
+def test_a_trailing_comma_in_an_array_loses_nothing() -> None:
+    items = list(
+        jsondoc.read(
+            f"[{json.dumps({'title': 'أ', 'content': BODY})},\n]".encode(), Origin("t.json")
+        )
+    )
+    assert [type(i).__name__ for i in items] == ["RawRecord"]
+
+
 def test_an_array_cut_between_records() -> None:
     data = '[{"title": "أ", "content": "نص أ"}, {"title": "ب", "content": "نص ب"}'.encode()
     items = list(jsondoc.read(data, Origin("cut.json")))
