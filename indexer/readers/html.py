@@ -64,10 +64,11 @@ def read(data: bytes, origin: Origin) -> Iterator[Item]:
 
 def page_record(tree: HtmlElement, origin: Origin) -> RawRecord | ItemError:
     meta = _meta_tags(tree)
-    published, published_from = published_date(tree, meta)
-    url = _canonical_url(tree, meta)
-    title = _title(tree, meta)
-    site_name = clean_text(_first(meta, SITE_META) or "") or None
+    article = _json_ld_article(tree)
+    published, published_from = published_date(tree, meta, article)
+    url = _canonical_url(tree, meta) or article.get("url")
+    title = _title(tree, meta, article)
+    site_name = clean_text(_first(meta, SITE_META) or article.get("publisher") or "") or None
     document = trafilatura.bare_extraction(tree, options=_EXTRACTOR)
     if document is None or not (document.text or "").strip():
         return ItemError(origin, "no article text found in the page")
@@ -93,23 +94,20 @@ def page_record(tree: HtmlElement, origin: Origin) -> RawRecord | ItemError:
         url=url,
         source=site.id if site else site_name,
         published_raw=published,
-        author=_author(meta),
+        author=_author(meta) or (clean_text(article.get("author", "")) or None),
         metadata=metadata,
     )
 
 
 def published_date(
-    tree: HtmlElement, meta: dict[str, str] | None = None
+    tree: HtmlElement, meta: dict[str, str], article: dict[str, str]
 ) -> tuple[str | None, str | None]:
     """The publication date as the page writes it, and where it was found."""
-    meta = _meta_tags(tree) if meta is None else meta
     for key in DATE_META:
         if key in meta:
             return meta[key], f"meta {key}"
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        value = _json_ld_date(script.text_content())
-        if value:
-            return value, "json-ld datePublished"
+    if article.get("datePublished"):
+        return article["datePublished"], "json-ld datePublished"
     for xpath in (
         "//article//time[@datetime]",
         "//time[@datetime][@pubdate or @itemprop='datePublished']",
@@ -137,10 +135,10 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((meta[key] for key in keys if key in meta), None)
 
 
-def _title(tree: HtmlElement, meta: dict[str, str]) -> str | None:
-    """og:title, else the article's <h1>, else the longest part of <title> (the rest
-    being the site name)."""
-    title = _first(meta, TITLE_META)
+def _title(tree: HtmlElement, meta: dict[str, str], article: dict[str, str]) -> str | None:
+    """og:title, else the structured data's headline, else the article's <h1>, else the
+    longest part of <title> (the rest being the site name)."""
+    title = _first(meta, TITLE_META) or article.get("headline")
     if not title:
         headings = tree.xpath("//article//h1") or tree.xpath("//h1")
         title = headings[0].text_content() if headings else None
@@ -167,22 +165,47 @@ def _author(meta: dict[str, str]) -> str | None:
     return None
 
 
-def _json_ld_date(text: str) -> str | None:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    pending = [data]
-    while pending:
-        node = pending.pop(0)
-        if isinstance(node, dict):
-            value = node.get("datePublished")
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return None
+def _json_ld_article(tree: HtmlElement) -> dict[str, str]:
+    """What the page's structured data (JSON-LD) says of its article: headline,
+    datePublished, author, publisher (names) and url, from the first node that has a
+    headline or a datePublished (a NewsArticle, however nested in @graph)."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content())
+        except ValueError:
+            continue
+        pending = [data]
+        while pending:
+            node = pending.pop(0)
+            if isinstance(node, list):
+                pending.extend(node)
+            elif isinstance(node, dict):
+                if node.get("headline") or node.get("datePublished"):
+                    return _article_facts(node)
+                pending.extend(node.values())
+    return {}
+
+
+def _article_facts(node: dict) -> dict[str, str]:
+    facts = {
+        "headline": node.get("headline"),
+        "datePublished": node.get("datePublished"),
+        "author": ", ".join(_names(node.get("author"))),
+        "publisher": next(iter(_names(node.get("publisher"))), None),
+        "url": node.get("url") if str(node.get("url", "")).startswith("http") else None,
+    }
+    return {k: v.strip() for k, v in facts.items() if isinstance(v, str) and v.strip()}
+
+
+def _names(value: object) -> list[str]:
+    """Names in a schema.org Person/Organization value: text, {"name"}, or a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
 
 
 def _without_title(text: str, title: str | None) -> str:

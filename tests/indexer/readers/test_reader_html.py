@@ -80,6 +80,20 @@ def test_date_from_json_ld() -> None:
     assert record.metadata["published_from"] == "json-ld datePublished"
 
 
+def test_headline_author_and_publisher_from_json_ld() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"الداخلية تحبط مخططا إرهابيا في العاصمة", "datePublished": "2022-05-10", '
+        '"author": [{"@type": "Person", "name": "هيئة التحرير"}, {"name": "مراسل"}], '
+        '"publisher": {"@type": "Organization", "name": "هسبريس"}, '
+        '"url": "https://www.hespress.com/a-1.html"}</script>'
+    )
+    record = read_one(page(ld).replace("<h1>إحباط مخطط إرهابي</h1>", "").encode())
+    assert record.title == "الداخلية تحبط مخططا إرهابيا في العاصمة"  # before <title>
+    assert (record.author, record.source) == ("هيئة التحرير, مراسل", "hespress")
+    assert record.url == "https://www.hespress.com/a-1.html"
+
+
 def test_date_from_a_time_element_in_the_article() -> None:
     record = read_one(page(body_extra='<time datetime="2022-06-14">14 يونيو 2022</time>').encode())
     assert record.published_raw == "2022-06-14"
