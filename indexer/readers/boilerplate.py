@@ -17,6 +17,7 @@ from rasd.arabic import normalize
 
 BOILERPLATE_PATH = Path(__file__).resolve().parent.parent / "data" / "boilerplate.json"
 _BLANK_RUNS_RE = re.compile(r"\n{3,}")
+_SENTENCE_ENDS = (".", "!", "?", "؟", ":", "…", "»", '"', "”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,10 @@ class Rules:
     """The rules of every family that applies to one site."""
 
     max_words: int
+    max_headline_words: int
     cut_from: _Matcher
     drop: _Matcher
+    drop_block: _Matcher
     trim_tail: _Matcher
     strip: tuple[re.Pattern[str], ...]
     tail_metadata: tuple[tuple[str, re.Pattern[str]], ...]
@@ -61,12 +64,17 @@ def strip_boilerplate(text: str, site_id: str | None = None) -> tuple[str, dict[
 
 def _filter_lines(lines: list[str], rules: Rules) -> list[str]:
     kept: list[str] = []
+    in_block = False  # after a "اقرأ أيضا" line: the headlines listed under it go too
     for line in lines:
         for pattern in rules.strip:
             # match(), not sub(): prefixes only, and a failed match costs one character,
             # where a search would scan the whole paragraph.
             if match := pattern.match(line):
                 line = line[match.end() :].strip()
+        if in_block and line:
+            if _is_headline(line, rules.max_headline_words):
+                continue
+            in_block = False
         if line and line.count(" ") < rules.max_words:
             normalized = normalize(line)
             if rules.cut_from(line, normalized):
@@ -75,8 +83,16 @@ def _filter_lines(lines: list[str], rules: Rules) -> list[str]:
                 continue
             if rules.drop(line, normalized):
                 continue
+            if rules.drop_block(line, normalized):
+                in_block = True
+                continue
         kept.append(line)
     return kept
+
+
+def _is_headline(line: str, max_words: int) -> bool:
+    """Short, and no sentence ends in it: a link's title, not a paragraph."""
+    return line.count(" ") < max_words and not line.endswith(_SENTENCE_ENDS)
 
 
 def _trim_tail(lines: list[str], rules: Rules) -> dict[str, str]:
@@ -113,8 +129,10 @@ def rules_for(site_id: str | None) -> Rules:
     ]
     return Rules(
         max_words=data["max_chrome_words"],
+        max_headline_words=data["max_headline_words"],
         cut_from=_matcher(families, "cut_from"),
         drop=_matcher(families, "drop"),
+        drop_block=_matcher(families, "drop_block"),
         trim_tail=_matcher(families, "trim_tail"),
         strip=tuple(
             re.compile(p) for f in families for p in f.get("strip", {}).get("patterns", ())

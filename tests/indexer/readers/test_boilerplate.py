@@ -44,6 +44,28 @@ def test_chrome_lines_go_wherever_they_are() -> None:
     assert strip_boilerplate(text)[0] == f"{PARAGRAPH}\n{PARAGRAPH}"
 
 
+def test_a_read_also_list_goes_with_its_headlines_and_the_article_resumes() -> None:
+    text = "\n".join(
+        [
+            PARAGRAPH,
+            "اقرأ أيضا:",
+            "إيقاف عنصر تكفيري في سيدي بوزيد",
+            "حجز أسلحة في جندوبة",
+            PARAGRAPH,
+            "اقرأ أيضاً: الأمن يفكك شبكة للهجرة السرية",
+            "وقال المتحدث إن التحقيق متواصل.",  # a sentence: the article again
+        ]
+    )
+    expected = f"{PARAGRAPH}\n{PARAGRAPH}\nوقال المتحدث إن التحقيق متواصل."
+    assert strip_boilerplate(text)[0] == expected
+
+
+def test_a_breadcrumb_goes() -> None:
+    text = f"الرئيسية | أخبار وطنية | أمن\n{PARAGRAPH}\nالرئيسية » مجتمع"
+    assert strip_boilerplate(text)[0] == PARAGRAPH
+    assert strip_boilerplate(f"الرئيسية الجديدة للموقع\n{PARAGRAPH}")[0].startswith("الرئيسية")
+
+
 def test_font_controls_and_a_closing_tag_list_go() -> None:
     text = f"{PARAGRAPH}\nحجم الخط\n{PARAGRAPH}\nكلمات دلالية: الهجرة، الناظور، الدرك الملكي"
     assert strip_boilerplate(text)[0] == f"{PARAGRAPH}\n{PARAGRAPH}"
@@ -95,7 +117,8 @@ def test_next_previous_slider_residue_is_stripped() -> None:
 
 def test_rules_are_data_with_known_kinds() -> None:
     data = json.loads(BOILERPLATE_PATH.read_text(encoding="utf-8"))
-    kinds = {"description", "sites", "cut_from", "drop", "trim_tail", "tail_metadata", "strip"}
+    kinds = {"description", "sites", "cut_from", "drop", "drop_block", "trim_tail",
+             "tail_metadata", "strip"}  # fmt: skip
     for name, family in data["families"].items():
         assert set(family) <= kinds, name
         assert family["sites"] == "*" or isinstance(family["sites"], list), name
