@@ -4,7 +4,9 @@ Two levels, because the original text is kept for display:
 
 * :func:`clean_text` makes text safe and tidy to *show*: it removes NUL and other
   control characters, zero-width and bidi marks, turns presentation-form ligatures
-  into plain letters and tidies whitespace. Diacritics and spelling are kept.
+  into plain letters and tidies whitespace, after restoring Arabic UTF-8 that was
+  once garbled through a code page ("ط§ظ„ط£ظ…ظ†" → "الأمن"). Diacritics and spelling
+  are kept.
 * :func:`normalize` folds text for *matching* (gazetteers, hashing, query parsing):
   it also strips tashkeel and tatweel, unifies alef forms, maps alef maqsura to ya
   and taa marbuta to ha, turns Arabic-Indic and Persian digits into ASCII, lowercases
@@ -125,12 +127,62 @@ def _nfc_by_line(text: str) -> str:
     )
 
 
+# Arabic UTF-8 once decoded with a code page and saved again: "الأمن" shows as "ط§ظ„ط£ظ…ظ†"
+# (Windows-1256) or "Ø§Ù„Ø£Ù…Ù†" (Windows-1252, Latin-1). The letters ا ل م ن و ي
+# are the bytes D8 A7, D9 84, D9 85, D9 86, D9 88, D9 8A: read so, they make pairs that
+# real Arabic or Latin text never has (a letter, then "§", "„", "…", "†", "ˆ", "ٹ").
+_MOJIBAKE_SIGNS = re.compile("ط§|ظ[„…†ˆٹ]|Ø§|Ù[„…†ˆŠ\x84\x85\x86\x88\x8a]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def undo_mojibake(text: str) -> str | None:
+    """``text`` as it was before UTF-8 was read with a code page ("ط§ظ„ط£ظ…ظ†" →
+    "الأمن"), line by line so that sound lines stay as they are; None when no line
+    was garbled. A line is replaced only when its code-page bytes are valid UTF-8 with
+    Arabic in it: the bytes of sound Arabic in a code page never are."""
+    if _MOJIBAKE_SIGNS.search(text) is None:
+        return None
+    lines = text.split("\n")
+    repaired = [_undo_line(line) if _MOJIBAKE_SIGNS.search(line) else line for line in lines]
+    return "\n".join(repaired) if repaired != lines else None
+
+
+def _undo_line(line: str) -> str:
+    for encode in (_cp1256, _sloppy_cp1252):
+        try:
+            candidate = encode(line).decode("utf-8")
+        except UnicodeError:
+            continue
+        if _ARABIC_LETTER.search(candidate) and not _MOJIBAKE_SIGNS.search(candidate):
+            return candidate
+    return line
+
+
+def _cp1256(text: str) -> bytes:
+    return text.encode("cp1256")
+
+
+def _sloppy_cp1252(text: str) -> bytes:
+    """Windows-1252 as browsers and editors write it: the five bytes it leaves undefined
+    (81 8D 8F 90 9D, as in ف = D9 81) come out as U+0081… (Latin-1 does the same)."""
+    return bytes(
+        b
+        for ch in text
+        for b in (ch.encode("latin-1") if "\x80" <= ch <= "\x9f" else ch.encode("cp1252"))
+    )
+
+
 def clean_text(text: str) -> str:
     """Display-safe text: controls and invisible marks gone, ligatures spelled out,
     Unicode composed (NFC), spaces tidied, at most one blank line between paragraphs.
 
     Each step runs only when a C-speed test shows it has work to do: most text is
-    already clean, and regex passes over Arabic text cost ~30 ms per MB each."""
+    already clean, and regex passes over Arabic text cost ~30 ms per MB each.
+
+    First of all, Arabic UTF-8 once read with a code page is restored
+    (:func:`undo_mojibake`), before the control characters that garbling leaves go."""
+    if (restored := undo_mojibake(text)) is not None:
+        text = restored
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # isprintable() is False for every character the next steps remove or fold:

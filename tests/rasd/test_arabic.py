@@ -104,3 +104,35 @@ _CLEAN_ALPHABET = (
 @settings(max_examples=500, deadline=None)
 def test_clean_text_matches_its_plain_regex_reference(text: str) -> None:
     assert clean_text(text) == _clean_text_reference(text)
+
+
+_GARBLED = "أعلنت وزارة الداخلية المغربية تفكيك خلية في طنجة سنة 2015"
+
+
+def _sloppy_cp1252(data: bytes) -> str:
+    """Bytes as a Windows editor shows them: Windows-1252, undefined bytes as U+0080…"""
+    undefined = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    return "".join(chr(b) if b in undefined else bytes([b]).decode("cp1252") for b in data)
+
+
+@pytest.mark.parametrize(
+    "garble",
+    [
+        lambda t: t.encode().decode("cp1256"),  # "ط£ط¹ظ„ظ†طھ…"
+        lambda t: _sloppy_cp1252(t.encode()),  # "Ø£Ø¹Ù„Ù†Øª…", ف has an undefined byte
+        lambda t: t.encode().decode("latin-1"),
+    ],
+)
+def test_clean_text_restores_arabic_garbled_through_a_code_page(garble) -> None:
+    garbled = garble(_GARBLED)
+    assert garbled != _GARBLED and clean_text(garbled) == _GARBLED
+    # Line by line: a sound line beside a garbled one stays as it is.
+    assert clean_text(f"{_GARBLED}\n{garbled}") == f"{_GARBLED}\n{_GARBLED}"
+
+
+@pytest.mark.parametrize(
+    "text", [_GARBLED, "سعر الكتاب £5 و§3 …", "Ù is a letter, „quotes“ and † too", "ظ…ظ"]
+)
+def test_sound_text_is_never_taken_for_garbled(text: str) -> None:
+    # The last has a sign of garbling, but its bytes are no UTF-8 (a cut letter).
+    assert arabic.undo_mojibake(text) is None
