@@ -18,14 +18,15 @@ from rasd.arabic import clean_text
 from rasd.sites import load_sites
 
 # The names of common exports too: NewsAPI (publishedAt, source.name, description),
-# news-please (maintext, date_publish, source_domain, authors), JSON Feed (content_text,
+# news-please (maintext, date_publish, source_domain, authors), the WordPress REST API
+# (title.rendered, content.rendered, excerpt, link, date), JSON Feed (content_text,
 # date_published, authors: [{"name"}]), RSS turned JSON (link, pubDate, description,
 # creator), schema.org (datePublished). A teaser (description, summary) is the body only
 # when there is no full text.
 TITLE_FIELDS = ("title", "headline")
 FULL_TEXT_FIELDS = ("content", "body", "text", "article", "maintext", "full_text",
                     "content_text", "content_html")  # fmt: skip
-BODY_FIELDS = (*FULL_TEXT_FIELDS, "description", "summary")
+BODY_FIELDS = (*FULL_TEXT_FIELDS, "description", "summary", "excerpt")
 URL_FIELDS = ("url", "link", "permalink")
 SOURCE_FIELDS = ("source", "site", "source_name", "site_name", "publisher", "source_domain")
 # Publication dates before a crawl date (SaudiNewsNet's date_extracted).
@@ -103,13 +104,17 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
 
 def _lowercase_fields(obj: Mapping[object, object]) -> dict[str, object]:
     """The object's fields under lowercase names, with the shapes some exports give
-    them flattened: a search engine's hit or dump line ({"_id", "_source": {…}}), a
-    source object (Rasd's export: {"id", "label_ar", …}; NewsAPI: {"id": null,
-    "name"}), authors as objects (JSON Feed: [{"name"}])."""
+    them flattened: a search engine's hit or dump line ({"_id", "_source": {…}}),
+    WordPress's rendered fields ({"content": {"rendered": "<p>…"}}), a source object
+    (Rasd's export: {"id", "label_ar", …}; NewsAPI: {"id": null, "name"}), authors as
+    objects (JSON Feed: [{"name"}])."""
     fields = {str(key).lower(): value for key, value in obj.items()}
     inner = fields.get("_source")
     if isinstance(inner, Mapping) and fields.keys().isdisjoint(BODY_FIELDS):
         fields = {str(key).lower(): value for key, value in inner.items()}
+    for name, value in fields.items():
+        if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):
+            fields[name] = value["rendered"]  # WordPress: {"title": {"rendered": "…"}}
     source = fields.get("source")
     if isinstance(source, Mapping):
         named = (source.get(key) for key in ("id", "name"))

@@ -126,6 +126,20 @@ def test_a_newsapi_answer() -> None:
     assert "warning" not in record.metadata
 
 
+def test_a_wordpress_rest_api_answer() -> None:
+    post = {
+        "id": 7,
+        "date": "2021-06-01T10:00:00",
+        "link": "https://news.example/?p=7",
+        "title": {"rendered": "توقيف شبكة &#8211; طنجة"},
+        "content": {"rendered": f"<p>{BODY}</p>", "protected": False},
+        "excerpt": {"rendered": "<p>موجز</p>"},
+    }
+    (record,) = read_json([post])
+    assert (record.title, record.body) == ("توقيف شبكة – طنجة", BODY)
+    assert (record.url, record.published_raw) == ("https://news.example/?p=7", post["date"])
+
+
 def test_a_json_feed() -> None:
     """A feed that describes itself is no article: its items are (jsonfeed.org)."""
     feed = {
