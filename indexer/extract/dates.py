@@ -331,9 +331,10 @@ _RANGE_OPENER = re.compile(r"(?:من|بين|ما\s+بين|الفتر[ةه]\s+م�
 # The relative words and the ordinal day words all start with "ال", which re finds by
 # fast literal-prefix search (capture groups would defeat it, so the kind is read from
 # the text after).
-_AL_WORDS = ("جاري", "حالي", "ماضي", "منصرم", "فائت", "مقبل", "قادم", "يوم", "بارحة",
-             *_ORDINAL_UNITS, "أول", *_ORDINAL_TENS)  # fmt: skip
-_AL_ANCHORS = re.compile("ال" + _trie(_AL_WORDS))  # a trie: one test per first letter
+_AL_WORDS = ("جاري", "حالي", "ماضي", "منصرم", "فائت", "مقبل", "قادم", "يوم", "بارحة")
+_ORDINAL_WORDS = (*_ORDINAL_UNITS, "أول", *_ORDINAL_TENS)
+# Tries (one test per first letter); an ordinal only where a day can follow it.
+_AL_ANCHORS = re.compile(f"ال(?:{_trie(_AL_WORDS)}|{_trie(_ORDINAL_WORDS)}(?=\\s+(?:من|عشر|وال)))")
 _AL_KINDS = {
     "يوم": "today",
     "بارحة": "bariha",
