@@ -5,7 +5,9 @@ nothing raises out of the iterator."""
 
 from __future__ import annotations
 
+import codecs
 import glob
+import gzip
 import io
 import lzma
 import os
@@ -18,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from indexer.decode import DecodeError, decode_bytes
 from indexer.formats import FORMATS
-from indexer.readers import format_for_name, read_bytes
-from indexer.readers.common import Item
+from indexer.readers import format_for_name, jsonlines, read_bytes
+from indexer.readers.common import MAX_LINE_CHARS, Item
 from indexer.records import ItemError, Origin, Skipped
 
 MiB = 1024 * 1024
@@ -44,6 +47,9 @@ TAR_EXTENSIONS = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".t
 ARCHIVE_EXTENSIONS = ZIP_EXTENSIONS + TAR_EXTENSIONS
 # Files are read in chunks, so one past the limit is refused without reading all of it.
 READ_CHUNK = MiB
+# A JSON Lines file past MAX_FILE_BYTES (a whole dump, plain or gzip-compressed) is read
+# line by line instead; its encoding is found from this much of its start.
+STREAM_SAMPLE_BYTES = 4 * MiB
 # What inflating a corrupt member raises, by compression method (RuntimeError: encrypted).
 _DAMAGED_MEMBER_ERRORS = (
     zipfile.BadZipFile,
@@ -205,10 +211,77 @@ def _read_file(path: str, fmt: str) -> Iterator[Item]:
     except OSError as exc:
         yield ItemError(origin, f"cannot read: {exc.strerror or exc}")
         return
-    if data is None:
-        yield ItemError(origin, f"file is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
-    else:
+    if data is not None:
         yield from _read_document(data, origin, fmt)
+    elif fmt == "jsonl" or (fmt == "auto" and format_for_name(path) == "jsonl"):
+        yield from _read_jsonl_stream(path, origin)
+    else:
+        yield ItemError(origin, f"file is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
+
+
+def _read_jsonl_stream(path: str, origin: Origin) -> Iterator[Item]:
+    """A JSON Lines file too big to hold in memory, gzip-compressed or not, read line by
+    line; a gzip bomb stops at the compression ratio."""
+    packed = os.path.getsize(path)
+    try:
+        with open(path, "rb") as raw:
+            compressed = raw.read(2) == _GZIP_MAGIC
+        opener = gzip.open if compressed else open
+        with opener(path, "rb") as start:
+            sample = start.read(STREAM_SAMPLE_BYTES)
+        try:
+            encoding = decode_bytes(sample).encoding
+        except DecodeError as exc:
+            yield ItemError(origin, str(exc))
+            return
+        with opener(path, "rb") as handle:
+            if encoding.startswith(("utf-16", "utf-32")):
+                yield ItemError(origin, f"{encoding} JSON Lines past {MAX_FILE_BYTES // MiB} "
+                                "MiB cannot be read line by line; convert it to UTF-8")  # fmt: skip
+                return
+            lines = _bounded_lines(handle, packed if compressed else None)
+            yield from jsonlines.read_stream(lines, encoding, origin)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield ItemError(origin, f"reading stopped: {exc}; the lines before were read")
+    except _TooInflated:
+        yield ItemError(
+            origin,
+            f"gzip compression ratio exceeds {MAX_COMPRESSION_RATIO}:1 (a gzip bomb?); "
+            "the rest of it is not read",
+        )
+
+
+class _TooInflated(Exception):
+    pass
+
+
+def _bounded_lines(handle: BinaryIO, packed: int | None) -> Iterator[bytes | None]:
+    """Lines of ``handle`` (None for one longer than the line limit, whose bytes are
+    skipped); for gzip data, stops once it inflates ``MAX_COMPRESSION_RATIO`` times
+    ``packed``."""
+    limit = MAX_LINE_CHARS * 4  # UTF-8 takes up to four bytes a character
+    inflated = 0
+    first = True
+    while line := handle.readline(limit + 1):
+        inflated = _inflated(inflated + len(line), packed)
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(READ_CHUNK)) and not rest.endswith(b"\n"):
+                inflated = _inflated(inflated + len(rest), packed)
+            yield None
+            continue
+        yield line.removeprefix(codecs.BOM_UTF8) if first else line
+        first = False
+
+
+def _inflated(total: int, packed: int | None) -> int:
+    """``total``, unless gzip data of ``packed`` bytes has inflated past the ratio."""
+    if (
+        packed is not None
+        and total > RATIO_CHECK_MIN_BYTES
+        and total > MAX_COMPRESSION_RATIO * packed
+    ):
+        raise _TooInflated
+    return total
 
 
 def _read_document(data: bytes, origin: Origin, fmt: str) -> Iterator[Item]:

@@ -8,11 +8,11 @@ the encoding found for the file (or with their damaged bytes replaced)."""
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import orjson
 
-from indexer.decode import Decoded, damaged_utf8, replaced_warning
+from indexer.decode import Decoded, DecodeError, damaged_utf8, decode_bytes, replaced_warning
 from indexer.readers.common import MAX_LINE_CHARS, Item, decode_item, with_warning
 from indexer.readers.fields import record_from_mapping
 from indexer.records import ItemError, Origin
@@ -26,13 +26,35 @@ def read(data: bytes, origin: Origin, fmt: str = "jsonl") -> Iterator[Item]:
         yield decoded
         return
     # split("\n"), not splitlines(): U+2028 and friends may sit inside JSON strings.
+    lines: Iterable[tuple[str, str | None] | None]
     if _line_by_line(decoded):
         raw_lines = data.removeprefix(codecs.BOM_UTF8).split(b"\n")
-        lines = [_decode_line(raw, decoded) for raw in raw_lines]
+        lines = (_decode_line(raw, decoded.encoding) for raw in raw_lines)
     else:
-        lines = [(line, None) for line in decoded.text.split("\n")]
-    for number, (line, warning) in enumerate(lines, 1):
+        lines = ((line, None) for line in decoded.text.split("\n"))
+    yield from _records(lines, origin, fmt)
+
+
+def read_stream(
+    raw_lines: Iterable[bytes | None], encoding: str, origin: Origin, fmt: str = "jsonl"
+) -> Iterator[Item]:
+    """The lines of a file too big to hold whole, each decoded on its own (UTF-8, else
+    ``encoding``, the one found for the file's start). ``None`` stands for a line that
+    was too long to read."""
+    lines = (None if raw is None else _decode_line(raw, encoding) for raw in raw_lines)
+    yield from _records(lines, origin, fmt)
+
+
+def _records(
+    lines: Iterable[tuple[str, str | None] | None], origin: Origin, fmt: str
+) -> Iterator[Item]:
+    """Records of (text, repair warning) lines; ``None`` is a line too long to read."""
+    for number, decoded_line in enumerate(lines, 1):
         line_origin = Origin(origin.path, origin.member, line=number)
+        if decoded_line is None:
+            yield ItemError(line_origin, f"line is longer than {MAX_LINE_CHARS:,} characters")
+            continue
+        line, warning = decoded_line
         line = line.strip()
         if not line:
             continue
@@ -56,16 +78,21 @@ def _line_by_line(file: Decoded) -> bool:
     return not clean and not file.encoding.startswith(_WIDE_ENCODINGS)
 
 
-def _decode_line(raw: bytes, file: Decoded) -> tuple[str, str | None]:
-    """One line of a file that is not all clean UTF-8, and what was repaired in it."""
+def _decode_line(raw: bytes, encoding: str) -> tuple[str, str | None]:
+    """One line of a file that is not all clean UTF-8 (``encoding`` is the file's), and
+    what was repaired in it."""
     try:
         return raw.decode("utf-8").replace("\x00", ""), None
     except UnicodeDecodeError:
         pass
     repaired = damaged_utf8(raw)
-    if repaired is None and file.encoding == "utf-8":  # too damaged to tell: as UTF-8 still
-        text = raw.decode("utf-8", "replace").replace("\x00", "")
-        repaired = Decoded(text, "utf-8", replaced_warning(text))
+    if repaired is None and encoding.startswith("utf-8"):
+        # A UTF-8 file with a line from elsewhere: the line's own encoding, if any.
+        try:
+            repaired = decode_bytes(raw)
+        except DecodeError:
+            text = raw.decode("utf-8", "replace").replace("\x00", "")
+            repaired = Decoded(text, "utf-8", replaced_warning(text))
     if repaired is not None:
         return repaired.text, repaired.warning
-    return raw.decode(file.encoding, "replace").replace("\x00", ""), None
+    return raw.decode(encoding, "replace").replace("\x00", ""), None

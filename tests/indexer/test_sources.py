@@ -3,6 +3,7 @@ input an ItemError with its origin, every good neighbour still read."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from indexer import sources
+from indexer.readers.common import MAX_LINE_CHARS
 from indexer.records import ItemError, Origin, RawRecord, Skipped
 from indexer.sources import InputFile, iter_items, list_inputs, read_input
 
@@ -165,6 +167,46 @@ def test_a_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (tmp_path / "big.txt").write_bytes(PAGE * 10)
     (error,) = iter_items([str(tmp_path / "big.txt")])
     assert "larger than" in error.reason
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_json_lines_past_the_size_limit_are_read_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compress: bool
+) -> None:
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)  # the gzip file is small too
+    monkeypatch.setattr(sources, "READ_CHUNK", 64)
+    monkeypatch.setattr(sources, "MAX_LINE_CHARS", 400)  # the stream's limit: 1,600 bytes
+    cp1256 = json.dumps({"title": "عنوان بترميز ويندوز", "content": BODY}, ensure_ascii=False)
+    lines = [codecs.BOM_UTF8 + ARTICLE.encode(), b"{broken", b'{"x": "' + b"a" * 2000 + b'"}']
+    lines += [ARTICLE.encode()] * 20 + [cp1256.encode("cp1256")]
+    data = b"\r\n".join(lines) + b"\n"
+    dump = tmp_path / ("dump.jsonl.gz" if compress else "dump.jsonl")
+    dump.write_bytes(gzip.compress(data) if compress else data)
+    items = list(iter_items([str(dump)]))
+    errors = [i for i in items if isinstance(i, ItemError)]
+    assert [(e.origin.line, e.reason.split(":")[0]) for e in errors] == [
+        (2, "invalid JSON"),
+        (3, f"line is longer than {MAX_LINE_CHARS:,} characters"),  # as the reader says
+    ]
+    records = [i for i in items if isinstance(i, RawRecord)]
+    assert len(records) == 22 and records[0].title == TITLE
+    assert records[-1].title == "عنوان بترميز ويندوز"  # a line in another encoding
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 10**9)  # read whole: the same records
+    whole = [i for i in iter_items([str(dump)]) if isinstance(i, RawRecord)]
+    assert [(r.origin, r.title, r.body) for r in whole] == [
+        (r.origin, r.title, r.body) for r in records
+    ]
+
+
+def test_a_gzip_bomb_of_json_lines_stops_while_streaming(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress((ARTICLE + "\n").encode() + b" " * (30 * 1024 * 1024)))
+    items = list(iter_items([str(bomb)]))
+    assert isinstance(items[0], RawRecord)
+    assert "compression ratio exceeds" in items[-1].reason
 
 
 def test_zip_members_are_streamed_with_their_names(tmp_path: Path) -> None:
