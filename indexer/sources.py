@@ -205,15 +205,17 @@ def _input(path: Path) -> InputFile | ItemError:
 
 def _read_file(path: str, fmt: str) -> Iterator[Item]:
     origin = Origin(path)
+    streamable = fmt == "jsonl" or (fmt == "auto" and format_for_name(path) == "jsonl")
     try:
         with open(path, "rb") as handle:
-            data = _read_bounded(handle, MAX_FILE_BYTES)
+            too_big = streamable and os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES
+            data = None if too_big else _read_bounded(handle, MAX_FILE_BYTES)
     except OSError as exc:
         yield ItemError(origin, f"cannot read: {exc.strerror or exc}")
         return
     if data is not None:
         yield from _read_document(data, origin, fmt)
-    elif fmt == "jsonl" or (fmt == "auto" and format_for_name(path) == "jsonl"):
+    elif streamable:
         yield from _read_jsonl_stream(path, origin)
     else:
         yield ItemError(origin, f"file is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
