@@ -167,22 +167,25 @@ def _author(meta: dict[str, str]) -> str | None:
 
 def _json_ld_article(tree: HtmlElement) -> dict[str, str]:
     """What the page's structured data (JSON-LD) says of its article: headline,
-    datePublished, author, publisher (names) and url, from the first node that has a
-    headline or a datePublished (a NewsArticle, however nested in @graph)."""
+    datePublished, author, publisher (names) and url, from the first node with a
+    datePublished, else the first with a headline (however nested in @graph)."""
+    nodes: list[dict] = []
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text_content())
+            pending = [json.loads(script.text_content())]
         except ValueError:
             continue
-        pending = [data]
         while pending:
             node = pending.pop(0)
             if isinstance(node, list):
                 pending.extend(node)
             elif isinstance(node, dict):
-                if node.get("headline") or node.get("datePublished"):
-                    return _article_facts(node)
+                nodes.append(node)
                 pending.extend(node.values())
+    for key in ("datePublished", "headline"):
+        found = next((node for node in nodes if node.get(key)), None)
+        if found is not None:
+            return _article_facts(found)
     return {}
 
 

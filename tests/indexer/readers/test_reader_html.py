@@ -72,7 +72,7 @@ def test_literal_script_text_in_the_article_stays_text() -> None:
 def test_date_from_json_ld() -> None:
     ld = (
         '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
-        '[{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": '
+        '[{"@type": "WebPage", "headline": "الصفحة"}, {"@type": "NewsArticle", "datePublished": '
         '"2023-11-02T08:30:00+03:00"}]}</script>'
     )
     record = read_one(page(ld).encode())
