@@ -56,6 +56,7 @@ ALEF_MAQSURA = "\u0649"
 YA = "\u064a"
 TAA_MARBUTA = "\u0629"
 HA = "\u0647"
+ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")  # a letter of the Arabic alphabet
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
@@ -132,7 +133,6 @@ def _nfc_by_line(text: str) -> str:
 # are the bytes D8 A7, D9 84, D9 85, D9 86, D9 88, D9 8A: read so, they make pairs that
 # real Arabic or Latin text never has (a letter, then "§", "„", "…", "†", "ˆ", "ٹ").
 _MOJIBAKE_SIGNS = re.compile("ط§|ظ[„…†ˆٹ]|Ø§|Ù[„…†ˆŠ\x84\x85\x86\x88\x8a]")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def undo_mojibake(text: str) -> str | None:
@@ -153,7 +153,7 @@ def _undo_line(line: str) -> str:
             candidate = encode(line).decode("utf-8")
         except UnicodeError:
             continue
-        if _ARABIC_LETTER.search(candidate) and not _MOJIBAKE_SIGNS.search(candidate):
+        if ARABIC_LETTER_RE.search(candidate) and not _MOJIBAKE_SIGNS.search(candidate):
             return candidate
     return line
 

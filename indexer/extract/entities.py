@@ -71,7 +71,16 @@ from functools import lru_cache, partial
 from itertools import pairwise
 
 from indexer.extract.topics import default_model
-from rasd.arabic import ALEF, ALEF_FORMS, ALEF_MAQSURA, HA, TAA_MARBUTA, YA, normalize
+from rasd.arabic import (
+    ALEF,
+    ALEF_FORMS,
+    ALEF_MAQSURA,
+    ARABIC_LETTER_RE,
+    HA,
+    TAA_MARBUTA,
+    YA,
+    normalize,
+)
 from rasd.gazetteer import ENTITY_KINDS, Gazetteer, Ref, load_gazetteer
 from rasd.given_names import load_given_names
 from rasd.matcher import Alias, Match, Matcher, Rider, is_arabic_word
@@ -233,7 +242,6 @@ _WORDLIKE_NAMES = _words("أمين مساعد معجب أسماء نور")
 _PAIR_OPENERS = GIVEN_NAMES - _WORDLIKE_NAMES
 # A byline: two to four words opening the body, a dash, a short source or place, and a
 # dash, colon, bar or line end ("محمد الزهراني- سبق- الباحة:", "أميرة المولد – متابعات").
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _BYLINE = re.compile(
     r"\s*(?P<name>[\u0621-\u064a]+(?: [\u0621-\u064a]+){1,3}) ?[-–—] ?"
     r"[^\n:|\-–—]{1,30}?(?:[ \t]*[-–—:|]|\n)"
@@ -866,8 +874,10 @@ class _Article:
         after a first line of site chrome with no Arabic ("Next Previous")."""
         body = self.originals[1]
         found = _BYLINE.match(body)
-        if found is None and not _ARABIC_LETTER.search(body, 0, body.find("\n") + 1 or 1):
-            found = _BYLINE.match(body, body.find("\n") + 1)
+        first_line_end = body.find("\n")
+        chrome_first = first_line_end > 0 and not ARABIC_LETTER_RE.search(body, 0, first_line_end)
+        if found is None and chrome_first:
+            found = _BYLINE.match(body, first_line_end + 1)
         if found is None:
             return
         words = normalize(found.group("name")).split()

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from indexer.readers.boilerplate import strip_boilerplate
 from indexer.readers.markup import has_markup, markup_to_text
 from indexer.records import ItemError, Origin, RawRecord, add_warning
-from rasd.arabic import clean_text
+from rasd.arabic import ARABIC_LETTER_RE, clean_text
 from rasd.sites import load_sites
 
 # The names of common exports too: NewsAPI (publishedAt, source.name, description),
@@ -41,7 +41,6 @@ TITLE_ONLY_WARNING = "no body text: the title alone is indexed"
 _ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d?);", re.I)
 _SLUG_EXTENSION_RE = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _SLUG_SPLIT_RE = re.compile(r"[-_+\s]+")
-_ARABIC_RE = re.compile(r"[\u0621-\u064a]")
 # A Latin slug needs this many words to pass for a headline ("news-detail" does not).
 _MIN_LATIN_SLUG_WORDS = 4
 
@@ -161,7 +160,7 @@ def title_from_url(url: str) -> str | None:
     segment = unquote(path.rstrip("/").rpartition("/")[2])
     words = [w for w in _SLUG_SPLIT_RE.split(_SLUG_EXTENSION_RE.sub("", segment)) if w]
     lettered = [w for w in words if any(ch.isalpha() for ch in w)]
-    arabic = any(_ARABIC_RE.search(w) for w in lettered)
+    arabic = any(ARABIC_LETTER_RE.search(w) for w in lettered)
     if len(lettered) < 2 or not (arabic or len(lettered) >= _MIN_LATIN_SLUG_WORDS):
         return None
     return clean_text(" ".join(words))
