@@ -100,6 +100,7 @@ class _Batch:
     input_path: str
     future: Future[list[BuiltDoc | ItemError]] | None = None
     end_of_input: InputFile | None = None  # sentinel: every earlier batch of it is done
+    reported_bytes: int = 0  # of end_of_input, told to the reporter while it was read
 
 
 def run(
@@ -183,10 +184,13 @@ def _drive(
 
     def settle(batch: _Batch) -> None:
         if batch.end_of_input is not None:
+            rest = (batch.end_of_input.size or 0) - batch.reported_bytes
             if writer:
-                writer.on_sent(lambda e=batch.end_of_input: _finish_input(e, checkpoint, reporter))
+                writer.on_sent(
+                    lambda e=batch.end_of_input: _finish_input(e, checkpoint, reporter, rest)
+                )
             else:
-                _finish_input(batch.end_of_input, checkpoint, reporter)
+                _finish_input(batch.end_of_input, checkpoint, reporter, rest)
             return
         assert batch.future is not None
         built = batch.future.result()
@@ -206,7 +210,14 @@ def _drive(
             summary.resumed_files += 1
             reporter.advance(input_bytes=entry.size or 0)
             continue
-        for records, read_errors in _batches(entry, options):
+        reported = 0
+
+        def on_bytes(count: int) -> None:  # a big file streamed: progress within it
+            nonlocal reported
+            reported += count
+            reporter.advance(input_bytes=count)
+
+        for records, read_errors in _batches(entry, options, on_bytes):
             for error in read_errors:
                 errors.add(error)
                 summary.failed += 1
@@ -214,7 +225,7 @@ def _drive(
                 building.append(_Batch(entry.path, pool.submit(build_batch, records)))
             while len(building) > in_flight:
                 settle(building.popleft())
-        building.append(_Batch(entry.path, end_of_input=entry))
+        building.append(_Batch(entry.path, end_of_input=entry, reported_bytes=reported))
         checkpoint.record_settled()
     while building:
         settle(building.popleft())
@@ -223,9 +234,9 @@ def _drive(
 
 
 def _batches(
-    entry: InputFile, options: IndexOptions
+    entry: InputFile, options: IndexOptions, on_bytes: Callable[[int], None]
 ) -> Iterator[tuple[list[RawRecord], list[ItemError]]]:
-    items = read_input(entry, options.format)
+    items = read_input(entry, options.format, on_bytes=on_bytes)
     while chunk := list(islice(items, options.batch_size)):
         yield (
             [i for i in chunk if isinstance(i, RawRecord)],
@@ -233,9 +244,11 @@ def _batches(
         )
 
 
-def _finish_input(entry: InputFile, checkpoint: Checkpoint, reporter: Reporter) -> None:
+def _finish_input(
+    entry: InputFile, checkpoint: Checkpoint, reporter: Reporter, unreported_bytes: int
+) -> None:
     checkpoint.mark_done(entry.path)
-    reporter.advance(input_bytes=entry.size or 0)
+    reporter.advance(input_bytes=unreported_bytes)
 
 
 class _Writer:

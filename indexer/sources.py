@@ -15,7 +15,7 @@ import sys
 import tarfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -50,6 +50,7 @@ READ_CHUNK = MiB
 # A JSON Lines file past MAX_FILE_BYTES (a whole dump, plain or gzip-compressed) is read
 # line by line instead; its encoding is found from this much of its start.
 STREAM_SAMPLE_BYTES = 4 * MiB
+PROGRESS_EVERY_LINES = 1000  # how often a streamed file tells how far it has been read
 # What inflating a corrupt member raises, by compression method (RuntimeError: encrypted).
 _DAMAGED_MEMBER_ERRORS = (
     zipfile.BadZipFile,
@@ -103,15 +104,21 @@ def iter_items(
 
 
 def read_input(
-    entry: InputFile, format: str = "auto", *, stdin: BinaryIO | None = None
+    entry: InputFile,
+    format: str = "auto",
+    *,
+    stdin: BinaryIO | None = None,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> Iterator[Item]:
-    """Every record and error in one input that :func:`list_inputs` named."""
+    """Every record and error in one input that :func:`list_inputs` named. ``on_bytes``,
+    if given, hears how many more bytes of the input have been read while a file too
+    big to hold is streamed (other inputs are read whole, in one step)."""
     _check_format(format)
     if entry.path == "-":
         return _read_stream(stdin or sys.stdin.buffer, format)
     if entry.archive:
         return _read_archive_file(entry.path, format)
-    return _read_file(entry.path, format)
+    return _read_file(entry.path, format, on_bytes)
 
 
 def read_inputs(
@@ -203,7 +210,9 @@ def _input(path: Path) -> InputFile | ItemError:
     return InputFile(str(path), size, archive=_is_archive_name(path.name))
 
 
-def _read_file(path: str, fmt: str) -> Iterator[Item]:
+def _read_file(
+    path: str, fmt: str, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Item]:
     origin = Origin(path)
     streamable = fmt == "jsonl" or (fmt == "auto" and format_for_name(path) == "jsonl")
     try:
@@ -216,14 +225,17 @@ def _read_file(path: str, fmt: str) -> Iterator[Item]:
     if data is not None:
         yield from _read_document(data, origin, fmt)
     elif streamable:
-        yield from _read_jsonl_stream(path, origin)
+        yield from _read_jsonl_stream(path, origin, on_bytes)
     else:
         yield ItemError(origin, f"file is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
 
 
-def _read_jsonl_stream(path: str, origin: Origin) -> Iterator[Item]:
+def _read_jsonl_stream(
+    path: str, origin: Origin, on_bytes: Callable[[int], None] | None
+) -> Iterator[Item]:
     """A JSON Lines file too big to hold in memory, gzip-compressed or not, read line by
-    line; a gzip bomb stops at the compression ratio."""
+    line; a gzip bomb stops at the compression ratio. ``on_bytes`` hears the file's
+    bytes (compressed ones for gzip) as they are read."""
     packed = os.path.getsize(path)
     try:
         with open(path, "rb") as raw:
@@ -236,12 +248,16 @@ def _read_jsonl_stream(path: str, origin: Origin) -> Iterator[Item]:
         except DecodeError as exc:
             yield ItemError(origin, str(exc))
             return
-        with opener(path, "rb") as handle:
-            if encoding.startswith(("utf-16", "utf-32")):
-                yield ItemError(origin, f"{encoding} JSON Lines past {MAX_FILE_BYTES // MiB} "
-                                "MiB cannot be read line by line; convert it to UTF-8")  # fmt: skip
-                return
+        if encoding.startswith(("utf-16", "utf-32")):
+            yield ItemError(origin, f"{encoding} JSON Lines past {MAX_FILE_BYTES // MiB} "
+                            "MiB cannot be read line by line; convert it to UTF-8")  # fmt: skip
+            return
+        with open(path, "rb") as raw:
+            # Progress is told in the file's own bytes, so for gzip the compressed ones.
+            handle = gzip.GzipFile(fileobj=raw) if compressed else raw
             lines = _bounded_lines(handle, packed if compressed else None)
+            if on_bytes is not None:
+                lines = _reporting(lines, raw.tell, on_bytes)
             yield from jsonlines.read_stream(lines, encoding, origin)
     except (OSError, EOFError, zlib.error) as exc:
         yield ItemError(origin, f"reading stopped: {exc}; the lines before were read")
@@ -273,6 +289,20 @@ def _bounded_lines(handle: BinaryIO, packed: int | None) -> Iterator[bytes | Non
             continue
         yield line.removeprefix(codecs.BOM_UTF8) if first else line
         first = False
+
+
+def _reporting(
+    lines: Iterator[bytes | None], position: Callable[[], int], on_bytes: Callable[[int], None]
+) -> Iterator[bytes | None]:
+    """``lines`` as they are, telling ``on_bytes`` every so often how far ``position``
+    (the file's read offset) has moved."""
+    reported = 0
+    for number, line in enumerate(lines, 1):
+        yield line
+        if number % PROGRESS_EVERY_LINES == 0:
+            now = position()
+            on_bytes(now - reported)
+            reported = now
 
 
 def _inflated(total: int, packed: int | None) -> int:

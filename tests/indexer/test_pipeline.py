@@ -3,6 +3,7 @@ updates, duplicates and stories, bad input item by item."""
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
 import zipfile
@@ -11,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from indexer import sources
+from indexer.errors import ErrorSink
+from indexer.pipeline import IndexOptions, run
 from rasd.engine import Engine
 from rasd.index_definition import alias_targets, delete_alias_and_indices
 
@@ -188,3 +192,42 @@ def test_nothing_indexable_exits_2(engine: Engine, alias: str, tmp_path: Path) -
     (tmp_path / "empty.txt").write_text("")
     summary, _ = index_paths(engine, alias, [str(tmp_path / "empty.txt")], tmp_path)
     assert summary.exit_code == 2
+
+
+class _Recorder:
+    """A reporter that keeps every call."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.input_bytes: list[int] = []
+
+    def start(self, total_bytes: int) -> None:
+        self.total = total_bytes
+
+    def advance(self, *, input_bytes: int = 0, articles: int = 0) -> None:
+        if input_bytes:
+            self.input_bytes.append(input_bytes)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_progress_moves_within_a_streamed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines dump too big to hold is read line by line, and the progress (and
+    so the ETA) moves while it is read, not only once it is done."""
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(sources, "PROGRESS_EVERY_LINES", 10)
+    article = {"title": "الأمن يوقف مهربين", "content": "أوقفت الشرطة خمسة مهربين في الميناء."}
+    records = [{**article, "url": f"https://x.example/{n}"} for n in range(100)]
+    dump = write_jsonl(tmp_path / "dump.jsonl", records)
+    small = write_jsonl(tmp_path / "small.jsonl", [article])
+    reporter = _Recorder()
+    options = IndexOptions([str(dump), str(small)], "rasd-test-unused", tmp_path, workers=0,
+                           dry_run=True)  # fmt: skip
+    summary = run(options, None, ErrorSink(stream=io.StringIO()), reporter)
+    assert summary.indexed == 101
+    assert reporter.total == dump.stat().st_size + small.stat().st_size
+    assert sum(reporter.input_bytes) == reporter.total
+    assert len(reporter.input_bytes) >= 10  # ten steps within the dump, then the rest
