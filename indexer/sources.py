@@ -469,11 +469,14 @@ def _read_tar(
     through the members it skips, so all sizes count against the archive's limits."""
     attempted = 0
     declared = 0
+    # Declared sizes count against the budget as it stood when this archive began: the
+    # members read since have been taken off ``budget.remaining`` already.
+    allowed = budget.remaining
     try:
         with tarfile.open(fileobj=handle, mode="r|*") as archive:
             for info in archive:
                 declared += info.size
-                if declared > budget.remaining:
+                if declared > allowed:
                     yield ItemError(_member_origin(origin, info.name), _bomb_message())
                     return
                 if declared > RATIO_CHECK_MIN_BYTES and declared > MAX_COMPRESSION_RATIO * packed:

@@ -332,6 +332,17 @@ def test_tar_members_unsafe_too_big_or_no_files(
     ]
 
 
+def test_a_tar_stops_expanding_past_its_total_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "MAX_ARCHIVE_BYTES", len(PAGE) * 3 + 10)
+    archive = tmp_path / "many.tar"
+    archive.write_bytes(tar_bytes({f"{n}.txt": PAGE for n in range(5)}, "w"))
+    items = list(iter_items([str(archive)]))
+    assert [type(i).__name__ for i in items] == ["RawRecord"] * 3 + ["ItemError"]
+    assert "inflates past" in items[3].reason and items[3].origin.member == "3.txt"
+
+
 def test_a_tar_bomb_stops_at_the_ratio(tmp_path: Path) -> None:
     archive = tmp_path / "bomb.tar.gz"
     archive.write_bytes(tar_bytes({"ok.txt": PAGE, "zeros.bin": b"\0" * (40 * 1024 * 1024)}))
