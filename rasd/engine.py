@@ -332,7 +332,8 @@ def connect(settings: Settings | None = None) -> Engine:
 
 def _client(flavor: Flavor, settings: Settings, *, asynchronous: bool) -> Any:
     """opensearch-py's or elasticsearch's client, blocking (urllib3) or asyncio
-    (aiohttp), configured alike: no retries of their own, pooled connections."""
+    (aiohttp; for OpenSearch over plain http, rasd.engine_http), configured alike: no
+    retries of their own, pooled connections."""
     url = settings.effective_engine_url
     auth = None
     if settings.engine_username and settings.engine_password:
@@ -340,15 +341,29 @@ def _client(flavor: Flavor, settings: Settings, *, asynchronous: bool) -> Any:
     if flavor == "opensearch":
         from opensearchpy import AsyncOpenSearch, OpenSearch
 
-        return (AsyncOpenSearch if asynchronous else OpenSearch)(
+        if not asynchronous:
+            return OpenSearch(
+                hosts=[url],
+                http_auth=auth,
+                verify_certs=settings.engine_verify_certs,
+                timeout=settings.engine_timeout,
+                pool_maxsize=POOL_SIZE,
+                max_retries=0,
+                serializer=_orjson_serializer(),
+            )
+        options: dict[str, Any] = {"verify_certs": settings.engine_verify_certs}
+        if url.startswith("http://"):  # the API's hot path (see rasd.engine_http)
+            from rasd.engine_http import HttptoolsConnection
+
+            options = {"connection_class": HttptoolsConnection}
+        return AsyncOpenSearch(
             hosts=[url],
             http_auth=auth,
-            verify_certs=settings.engine_verify_certs,
             timeout=settings.engine_timeout,
-            # urllib3's pool and aiohttp's connector name their size differently.
-            **({"maxsize": POOL_SIZE} if asynchronous else {"pool_maxsize": POOL_SIZE}),
+            maxsize=POOL_SIZE,
             max_retries=0,
             serializer=_orjson_serializer(),
+            **options,
         )
     from elasticsearch import AsyncElasticsearch, Elasticsearch
 
