@@ -11,11 +11,9 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from rasd.engine import Engine
 from rasd.settings import Settings
 from search_api import service
-from search_api.deps import alias_dep, get_engine, labels_dep, settings_dep
-from search_api.labels import Labels
+from search_api.deps import Backend, backend_dep, settings_dep
 from search_api.service import BadRequest
 from web.browse_view import browse_href, country_rows, organization_groups, type_counts
 from web.facet_view import active_chips, build_sidebar
@@ -29,9 +27,7 @@ from web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
-EngineDep = Annotated[Engine, Depends(get_engine)]
-LabelsDep = Annotated[Labels, Depends(labels_dep)]
-AliasDep = Annotated[str, Depends(alias_dep)]
+BackendDep = Annotated[Backend, Depends(backend_dep)]
 SettingsDep = Annotated[Settings, Depends(settings_dep)]
 
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
@@ -68,15 +64,15 @@ def _invalid_page(request: Request, exc: ValidationError | BadRequest) -> Respon
 
 
 @router.get("/")
-async def search_page(
-    request: Request, engine: EngineDep, labels: LabelsDep, alias: AliasDep, settings: SettingsDep
-) -> Response:
+async def search_page(request: Request, backend: BackendDep, settings: SettingsDep) -> Response:
     target = canonical(request.query_params)
     if target is not None:  # a form sent without JavaScript: drop its empty fields
         return RedirectResponse(target, status_code=303)
     try:
         state = SearchState.from_query(request.query_params)
-        result = await service.search(engine, alias, state.to_params(), labels)
+        result = await service.search(
+            backend.engine, backend.alias, state.to_params(), backend.labels
+        )
     except (ValidationError, BadRequest) as exc:
         return _invalid_page(request, exc)
     t = Translator(state.lang)
@@ -87,11 +83,13 @@ async def search_page(
         "state": state,
         "result": result,
         "stats": (
-            await run_in_threadpool(service.corpus_stats, engine, alias) if state.is_blank else None
+            await run_in_threadpool(service.corpus_stats, backend.engine, backend.alias)
+            if state.is_blank
+            else None
         ),
-        "sidebar": build_sidebar(result["facets"], labels, t),
+        "sidebar": build_sidebar(result["facets"], backend.labels, t),
         "histogram": build_histogram(result["facets"].get("date"), state, t),
-        "chips": active_chips(state, labels, t),
+        "chips": active_chips(state, backend.labels, t),
         "pagination": build_pagination(state, shown_total, settings.max_page_depth),
         "hidden_fields": state.form_pairs(),
         "nav": "search",
@@ -100,23 +98,21 @@ async def search_page(
 
 
 @router.get("/articles/{article_id}")
-def article_page(
-    article_id: str, request: Request, engine: EngineDep, labels: LabelsDep, alias: AliasDep
-) -> Response:
+def article_page(article_id: str, request: Request, backend: BackendDep) -> Response:
     if not ARTICLE_ID.match(article_id):
         raise HTTPException(404, "no such article")
     try:  # the search the reader came from: for highlights and the way back
         state = SearchState.from_query(request.query_params)
     except ValidationError:
         state = blank_state(request.query_params)
-    found = service.get_article(engine, alias, article_id, labels)
+    found = service.get_article(backend.engine, backend.alias, article_id, backend.labels)
     if found is None:
         raise HTTPException(404, "no such article")
     highlights: dict[str, str] = {}
     if state.q:
         try:
             highlights = service.article_highlights(
-                engine, alias, article_id, state.to_params(), labels
+                backend.engine, backend.alias, article_id, state.to_params(), backend.labels
             )
         except BadRequest:  # a query too long to run: show the article unmarked
             highlights = {}
@@ -126,7 +122,10 @@ def article_page(
         "title_html": marked(highlights["title"]) if "title" in highlights else None,
         "paragraphs": paragraphs(found["body"], highlights.get("body")),
         "original_url": web_url(found["url"]),
-        "similar": service.similar(engine, alias, article_id, labels, SIMILAR_SHOWN) or [],
+        "similar": service.similar(
+            backend.engine, backend.alias, article_id, backend.labels, SIMILAR_SHOWN
+        )
+        or [],
     }
     return render(request, "article.html", state.lang, context)
 
@@ -136,15 +135,19 @@ def _prefix(request: Request) -> str:
 
 
 @router.get("/organizations")
-def organizations_page(
-    request: Request, engine: EngineDep, labels: LabelsDep, alias: AliasDep
-) -> Response:
+def organizations_page(request: Request, backend: BackendDep) -> Response:
     lang = pick_lang(request.query_params.get("lang"))
     prefix = _prefix(request)
     org_type = request.query_params.get("type")
     org_type = org_type if org_type in ORG_TYPES else None
     rows = service.browse_organizations(
-        engine, alias, labels, prefix=prefix, org_type=None, country=None, limit=BROWSE_LIMIT
+        backend.engine,
+        backend.alias,
+        backend.labels,
+        prefix=prefix,
+        org_type=None,
+        country=None,
+        limit=BROWSE_LIMIT,
     )
     t = Translator(lang)
     context = {
@@ -160,12 +163,12 @@ def organizations_page(
 
 
 @router.get("/countries")
-def countries_page(
-    request: Request, engine: EngineDep, labels: LabelsDep, alias: AliasDep
-) -> Response:
+def countries_page(request: Request, backend: BackendDep) -> Response:
     lang = pick_lang(request.query_params.get("lang"))
     prefix = _prefix(request)
-    rows = service.browse_countries(engine, alias, labels, prefix=prefix, limit=BROWSE_LIMIT)
+    rows = service.browse_countries(
+        backend.engine, backend.alias, backend.labels, prefix=prefix, limit=BROWSE_LIMIT
+    )
     context = {
         "state": SearchState(lang=lang),
         "prefix": prefix,

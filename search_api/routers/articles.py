@@ -6,10 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from rasd.engine import Engine
 from search_api import service
-from search_api.deps import alias_dep, get_engine, labels_dep
-from search_api.labels import Labels
+from search_api.deps import Backend, backend_dep
 from search_api.routers.search import ERRORS
 from search_api.schemas import Article, ErrorResponse, SimilarResponse
 
@@ -24,13 +22,11 @@ NOT_FOUND = {404: {"model": ErrorResponse, "description": "No article with this 
 @router.get("/{article_id}", response_model=Article, responses={**ERRORS, **NOT_FOUND})
 def get_article(
     article_id: ArticleId,
-    engine: Annotated[Engine, Depends(get_engine)],
-    labels: Annotated[Labels, Depends(labels_dep)],
-    alias: Annotated[str, Depends(alias_dep)],
+    backend: Annotated[Backend, Depends(backend_dep)],
 ) -> dict[str, Any]:
     """The full article: text, entities with labels, dates, exact duplicates and the
     other versions of the same story."""
-    found = service.get_article(engine, alias, article_id, labels)
+    found = service.get_article(backend.engine, backend.alias, article_id, backend.labels)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return found
@@ -41,14 +37,12 @@ def get_article(
 )
 def similar(
     article_id: ArticleId,
-    engine: Annotated[Engine, Depends(get_engine)],
-    labels: Annotated[Labels, Depends(labels_dep)],
-    alias: Annotated[str, Depends(alias_dep)],
+    backend: Annotated[Backend, Depends(backend_dep)],
     size: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> dict[str, Any]:
     """Articles like this one (more-like-this over title and body), other versions of
     the same story left out."""
-    found = service.similar(engine, alias, article_id, labels, size)
+    found = service.similar(backend.engine, backend.alias, article_id, backend.labels, size)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return {"id": article_id, "similar": found}

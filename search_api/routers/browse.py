@@ -6,10 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from rasd.engine import Engine
 from search_api import service
-from search_api.deps import alias_dep, get_engine, labels_dep
-from search_api.labels import Labels
+from search_api.deps import Backend, backend_dep
 from search_api.routers.search import ERRORS
 from search_api.schemas import CountryList, OrganizationList
 
@@ -29,9 +27,7 @@ ORG_TYPES = (
 
 @router.get("/organizations", response_model=OrganizationList, responses=ERRORS)
 def organizations(
-    engine: Annotated[Engine, Depends(get_engine)],
-    labels: Annotated[Labels, Depends(labels_dep)],
-    alias: Annotated[str, Depends(alias_dep)],
+    backend: Annotated[Backend, Depends(backend_dep)],
     prefix: Prefix = None,
     type: Annotated[str | None, Query(pattern=f"^({ORG_TYPES})$")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$")] = None,
@@ -39,19 +35,25 @@ def organizations(
 ) -> dict[str, Any]:
     """Organizations mentioned in the index, most mentioned first, with labels and types."""
     rows = service.browse_organizations(
-        engine, alias, labels, prefix=prefix, org_type=type, country=country, limit=limit
+        backend.engine,
+        backend.alias,
+        backend.labels,
+        prefix=prefix,
+        org_type=type,
+        country=country,
+        limit=limit,
     )
     return {"organizations": rows}
 
 
 @router.get("/countries", response_model=CountryList, responses=ERRORS)
 def countries(
-    engine: Annotated[Engine, Depends(get_engine)],
-    labels: Annotated[Labels, Depends(labels_dep)],
-    alias: Annotated[str, Depends(alias_dep)],
+    backend: Annotated[Backend, Depends(backend_dep)],
     prefix: Prefix = None,
     limit: Limit = 500,
 ) -> dict[str, Any]:
     """Countries mentioned in the index, most mentioned first."""
-    return {"countries": service.browse_countries(engine, alias, labels, prefix=prefix,
-                                                  limit=limit)}  # fmt: skip
+    rows = service.browse_countries(
+        backend.engine, backend.alias, backend.labels, prefix=prefix, limit=limit
+    )
+    return {"countries": rows}

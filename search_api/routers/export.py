@@ -11,10 +11,8 @@ import orjson
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
-from rasd.engine import Engine
 from search_api import service
-from search_api.deps import alias_dep, get_engine, labels_dep
-from search_api.labels import Labels
+from search_api.deps import Backend, backend_dep
 from search_api.params import ExportParams
 from search_api.query_models import from_query, openapi_parameters
 from search_api.routers.search import ERRORS
@@ -79,16 +77,14 @@ def _jsonl(rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
 )
 def export(
     params: Annotated[ExportParams, Depends(from_query(ExportParams))],
-    engine: Annotated[Engine, Depends(get_engine)],
-    labels: Annotated[Labels, Depends(labels_dep)],
-    alias: Annotated[str, Depends(alias_dep)],
+    backend: Annotated[Backend, Depends(backend_dep)],
 ) -> StreamingResponse:
     """Every article matching the same filters as /api/search, streamed through a point
     in time (no page limit), up to the server's cap (RASD_EXPORT_MAX_ROWS).
 
     Example: `/api/export?q=تهريب&country=SA&format=csv`"""
-    service.parse(params, labels)  # a bad query is a 422 before streaming starts
-    rows = service.export_hits(engine, alias, params, labels)
+    service.parse(params, backend.labels)  # a bad query is a 422 before streaming starts
+    rows = service.export_hits(backend.engine, backend.alias, params, backend.labels)
     if params.format == "jsonl":
         return StreamingResponse(
             _jsonl(rows),

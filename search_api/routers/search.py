@@ -7,10 +7,8 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Depends, Response
 
-from rasd.engine import Engine
 from search_api import service
-from search_api.deps import alias_dep, get_engine, labels_dep
-from search_api.labels import Labels
+from search_api.deps import Backend, backend_dep
 from search_api.params import SearchParams
 from search_api.query_models import from_query, openapi_parameters
 from search_api.schemas import ErrorResponse, SearchResponse
@@ -31,9 +29,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 )
 async def search(
     params: Annotated[SearchParams, Depends(from_query(SearchParams))],
-    engine: Annotated[Engine, Depends(get_engine)],
-    labels: Annotated[Labels, Depends(labels_dep)],
-    alias: Annotated[str, Depends(alias_dep)],
+    backend: Annotated[Backend, Depends(backend_dep)],
 ) -> Response:
     """Full-text search with disjunctive facets.
 
@@ -42,5 +38,5 @@ async def search(
     selected), organization, source, topic and date."""
     # The hot path: serialized with orjson as it is; the response model above documents
     # the shape (and tests/search_api check it) without re-validating every answer.
-    result = await service.search(engine, alias, params, labels)
+    result = await service.search(backend.engine, backend.alias, params, backend.labels)
     return Response(orjson.dumps(result), media_type="application/json")
