@@ -38,12 +38,9 @@ class TermsFacet:
 
     def shape(self, result: Query, selected: list[str], labels: Labels) -> list[dict[str, Any]]:
         buckets = result["top"]["buckets"]
+        template = labels.facet_values(self.name)
         if not selected:  # the engine's order already: count descending, then value
-            return [
-                {**labels.facet_value(self.name, b["key"]), "count": b["doc_count"],
-                 "selected": False}
-                for b in buckets
-            ]  # fmt: skip
+            return [_entry(template(b["key"]), b["doc_count"]) for b in buckets]
         counts = {b["key"]: b["doc_count"] for b in buckets}
         for bucket in result.get("selected", {}).get("buckets", []):
             counts[bucket["key"]] = bucket["doc_count"]
@@ -51,9 +48,18 @@ class TermsFacet:
             counts.setdefault(value, 0)
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return [
-            {**labels.facet_value(self.name, value), "count": count, "selected": value in selected}
-            for value, count in ordered
+            _entry(template(value), count, selected=value in selected) for value, count in ordered
         ]
+
+
+def _entry(template: dict[str, Any], count: int, *, selected: bool = False) -> dict[str, Any]:
+    """A facet value from its labelled template: a dict copy is a third of the cost of
+    building the dict anew, a hundred times per search."""
+    entry = template.copy()
+    entry["count"] = count
+    if selected:
+        entry["selected"] = True
+    return entry
 
 
 FACETS: tuple[TermsFacet, ...] = (

@@ -15,7 +15,7 @@ from rasd.gazetteer import Gazetteer, load_gazetteer
 from rasd.sites import SiteRegistry, load_sites
 from rasd.topics import TopicLabel, load_topic_labels
 
-MEMO_LIMIT = 50_000  # distinct values; ids from requests can be anything, so bounded
+MEMO_LIMIT = 50_000  # distinct values per kind
 
 Label = dict[str, Any]
 
@@ -25,45 +25,53 @@ class Labels:
     gazetteer: Gazetteer
     sites: SiteRegistry
     topics: dict[str, TopicLabel]
-    _memo: dict[tuple[str, str], Label] = field(default_factory=dict, repr=False, compare=False)
-    _facet_memo: dict[tuple[str, str], Label] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-
-    def _memoized(self, kind: str, key: str, build: Callable[[str], Label]) -> Label:
-        found = self._memo.get((kind, key))
-        if found is None:
-            if len(self._memo) >= MEMO_LIMIT:
-                self._memo.clear()
-            found = self._memo[(kind, key)] = build(key)
-        return found
+    # Built labels by kind ("country", …, and "facet:<name>" for facet values), then by
+    # value: a search looks up a hundred or more, so the hit path is two dict reads.
+    _memo: dict[str, dict[str, Label]] = field(default_factory=dict, repr=False, compare=False)
 
     def country(self, code: str) -> Label:
-        return self._memoized("country", code, self._country)
+        return self._table("country").get(code) or self._remember("country", code)
 
     def organization(self, org_id: str) -> Label:
-        return self._memoized("organization", org_id, self._organization)
+        return self._table("organization").get(org_id) or self._remember("organization", org_id)
 
     def source(self, source_id: str) -> Label:
-        return self._memoized("source", source_id, self._source)
+        return self._table("source").get(source_id) or self._remember("source", source_id)
 
     def topic(self, topic_id: str) -> Label:
-        return self._memoized("topic", topic_id, self._topic)
+        return self._table("topic").get(topic_id) or self._remember("topic", topic_id)
 
     def place(self, place_id: str) -> Label:
-        return self._memoized("place", place_id, self._place)
+        return self._table("place").get(place_id) or self._remember("place", place_id)
 
-    def facet_value(self, facet: str, value: str) -> Label:
-        """{value, label_ar, label_en} plus what the facet knows (type, country).
+    def facet_values(self, facet: str) -> Callable[[str], Label]:
+        """Templates of one facet's entries: {value, label_ar, label_en, what the facet
+        knows (type, country), count: 0, selected: false}, shared: copy before setting
+        the count. Fetched once per facet, called once per bucket."""
+        kind = f"facet:{facet}"
+        table = self._table(kind)
 
-        Called for every bucket of every search (a hundred or more each): a plain dict
-        look-up on the hot path, no closure or key string built per call."""
-        found = self._facet_memo.get((facet, value))
-        if found is None:
-            if len(self._facet_memo) >= MEMO_LIMIT:
-                self._facet_memo.clear()
-            found = self._facet_memo[facet, value] = self._facet_value(facet, value)
-        return found
+        def label(value: str) -> Label:
+            return table.get(value) or self._remember(kind, value)
+
+        return label
+
+    def _table(self, kind: str) -> dict[str, Label]:
+        table = self._memo.get(kind)
+        if table is None:
+            table = self._memo[kind] = {}
+        return table
+
+    def _remember(self, kind: str, key: str) -> Label:
+        table = self._table(kind)
+        if len(table) >= MEMO_LIMIT:  # ids from requests can be anything: bounded
+            table.clear()
+        if kind.startswith("facet:"):
+            built = self._facet_value(kind.removeprefix("facet:"), key)
+        else:
+            built = getattr(self, f"_{kind}")(key)
+        table[key] = built
+        return built
 
     def _country(self, code: str) -> Label:
         country = self.gazetteer.country(code)
@@ -110,6 +118,7 @@ class Labels:
         }
 
     def _facet_value(self, facet: str, value: str) -> Label:
+        """The template of a facet entry: count and selected are set per search."""
         labelled = {
             "country": self.country,
             "organization": self.organization,
@@ -117,7 +126,7 @@ class Labels:
             "topic": self.topic,
         }[facet](value)
         extra = {k: v for k, v in labelled.items() if k not in ("id", "code")}
-        return {"value": value, **extra}
+        return {"value": value, **extra, "count": 0, "selected": False}
 
 
 @cache
