@@ -347,6 +347,7 @@ class _Plan:
     demonym: bool  # a feminine demonym, also a language ("الإسبانية")
     nisba: bool  # a demonym, which may stand before a name ("الفرنسي ميشيل بلاتيني")
     adjectival: bool  # a one-word head that is also an adjective ("الخارجية")
+    qualified: bool  # a head that counts only with its country after it ("البحرية")
     suspect: bool  # one of the three: the word before it decides
     named: tuple[str, ...]  # countries implied otherwise than by a demonym
     opener: str | None  # the foreign given name this spelling is (clitic aside), if any
@@ -379,6 +380,7 @@ class _Plan:
             demonym=any(r.kind == "language" for r in refs),
             nisba=any(r.kind == "country" and r.role == "demonym" for r in refs),
             adjectival=any(r.kind == "adjectival" for r in refs),
+            qualified=any(r.role == "qualified_head" for r in refs),
             suspect=bool(suspect),
             named=tuple(
                 {
@@ -634,11 +636,16 @@ class _Article:
         "اليمنى" after a body part or a side ("الركبة اليمنى"), or a one-word head that
         may be an adjective ("السياسة الخارجية", "معسكراتها الخارجية"): it names the
         ministry only at the start of the title or the body, or after a function word,
-        a verb or a noun such as "بيان" ("أعلنت الداخلية", "بيان الخارجية")."""
+        a verb or a noun such as "بيان" ("أعلنت الداخلية", "بيان الخارجية"). A head
+        that counts only with its country after it is read more freely (below)."""
         plan = match.values
         word = self._word_before(match.start)
         if plan.demonym and (word in _LANGUAGE_CUES or _unclitic(word) in _LANGUAGE_CUES):
             return True
+        if plan.adjectival and plan.qualified:
+            # "البحرية الإيرانية" is the navy after a verb or in a construct ("سفن
+            # البحرية الإيرانية"), an adjective after a definite noun ("الحدود البحرية").
+            return word not in _BEFORE_BARE_BODY and _definite(word)
         if plan.adjectival and word not in _BEFORE_BARE_BODY and word != _BARRIER:
             return True
         return plan.side and self._after_side_noun(word)
@@ -1169,6 +1176,18 @@ def _unclitic(word: str) -> str:
     if word.startswith("لل"):
         return word[1:].replace("ل", "ال", 1)
     return word[1:] if word[:1] in _PROCLITIC_LETTERS else word
+
+
+def _definite(word: str) -> bool:
+    """A word with the article, whatever clitics come first: "الحدود", "وبالحدود",
+    "للحدود"."""
+    if word[:1] in "وف":
+        word = word[1:]
+    if word.startswith("لل"):
+        return True
+    if word[:1] in "بكل":
+        word = word[1:]
+    return word.startswith(_DEFINITE)
 
 
 def _side_stem(word: str) -> str:

@@ -762,6 +762,25 @@ def test_forces_count_only_with_their_country() -> None:
     assert "lb-army" not in extract_entities("", party, source_country="SA").organizations
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("أعلنت البحرية الأمريكية أنها اعترضت شحنة أسلحة", ("us-navy",)),
+        ("فيما اعترضت البحرية الإيرانية سفينة تجارية", ("ir-navy",)),
+        ("رصدت سفن البحرية الإيرانية قرب مضيق هرمز", ("ir-navy",)),
+        ("وأعلنت البحرية الملكية البريطانية إرسال فرقاطة", ("gb-navy",)),
+        # After a definite noun "البحرية" is the adjective "maritime".
+        ("عززت السلطات مراقبة الحدود البحرية السعودية", ()),
+        ("وبالحدود البحرية المصرية", ()),
+        ("عادت الملاحة البحرية السعودية إلى طبيعتها", ()),
+        # … and without a country it names no one's navy.
+        ("اعترضت البحرية سفينة تجارية", ()),
+    ],
+)
+def test_the_navy_counts_with_its_country(text: str, orgs: tuple[str, ...]) -> None:
+    assert extract_entities("", text, source_country="SA").organizations == orgs
+
+
 def test_not_bodies() -> None:
     assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
     assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()
