@@ -5,6 +5,7 @@ nothing raises out of the iterator."""
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import glob
 import gzip
@@ -64,6 +65,8 @@ _DAMAGED_MEMBER_ERRORS = (
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_XZ_MAGIC = b"\xfd7zXZ\x00"
+_TAR_HEADER = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,7 +365,8 @@ def _gunzip(data: bytes) -> tuple[bytes, str | None]:
 
 
 def _read_stream(stream: BinaryIO, fmt: str) -> Iterator[Item]:
-    """Standard input: a document in any format, or a zip archive."""
+    """Standard input: a document in any format, or a zip or tar archive (told by its
+    content, as it has no name)."""
     origin = Origin("-")
     try:
         data = _read_bounded(stream, MAX_FILE_BYTES)
@@ -373,8 +377,27 @@ def _read_stream(stream: BinaryIO, fmt: str) -> Iterator[Item]:
         yield ItemError(origin, f"input is larger than {MAX_FILE_BYTES // MiB} MiB; not read")
     elif data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
         yield from _read_archive(io.BytesIO(data), origin, fmt, _Budget(MAX_ARCHIVE_BYTES), depth=0)
+    elif _is_tar(data):
+        budget = _Budget(MAX_ARCHIVE_BYTES)
+        yield from _read_tar(io.BytesIO(data), origin, fmt, budget, 0, len(data))
     else:
         yield from _read_document(data, origin, fmt)
+
+
+def _is_tar(data: bytes) -> bool:
+    """A tar archive, plain or compressed with gzip, bzip2 or xz: its first header
+    carries the "ustar" magic (POSIX and GNU tars both write it)."""
+    head = data[:_TAR_HEADER]
+    try:
+        if data.startswith(_GZIP_MAGIC):
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], _TAR_HEADER)
+        elif data.startswith(b"BZh"):
+            head = bz2.BZ2Decompressor().decompress(data[:65536], _TAR_HEADER)
+        elif data.startswith(_XZ_MAGIC):
+            head = lzma.LZMADecompressor().decompress(data[:65536], _TAR_HEADER)
+    except (zlib.error, OSError, EOFError, lzma.LZMAError):
+        return False
+    return head[257:262] == b"ustar"
 
 
 def _read_bounded(handle: BinaryIO, limit: int) -> bytes | None:

@@ -3,10 +3,12 @@ input an ItemError with its origin, every good neighbour still read."""
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
 import io
 import json
+import lzma
 import os
 import tarfile
 import zipfile
@@ -458,3 +460,16 @@ def test_gzip_on_stdin() -> None:
     stdin = io.BytesIO(gzip.compress(f"{ARTICLE}\n{ARTICLE}\n".encode()))
     items = list(iter_items(["-"], stdin=stdin))
     assert [type(i) for i in items] == [RawRecord, RawRecord]
+
+
+@pytest.mark.parametrize("mode", ["w", "w:gz", "w:bz2", "w:xz"])
+def test_a_tar_on_stdin_is_told_by_its_content(mode: str) -> None:
+    members = {"docs/a.txt": PAGE, "docs/b.json": f"[{ARTICLE}]".encode(), "docs/x.md": b"no"}
+    items = list(iter_items(["-"], stdin=io.BytesIO(tar_bytes(members, mode))))
+    assert where(items) == ["-!docs/a.txt", "-!docs/b.json[#0]"]
+
+
+def test_compressed_data_that_is_no_tar_is_not_taken_for_one() -> None:
+    for packed in (bz2.compress(b"plain text " * 100), lzma.compress(b"plain text " * 100)):
+        (error,) = list(iter_items(["-"], stdin=io.BytesIO(packed)))
+        assert isinstance(error, ItemError) and "tar" not in error.reason
