@@ -109,9 +109,10 @@ class _Exchange(asyncio.Protocol):
 class HttptoolsConnection(AsyncConnection):
     """opensearch-py connection class (``AsyncOpenSearch(connection_class=…)``).
 
-    Keeps up to ``maxsize`` idle connections; a request that finds none idle opens one.
-    A request that fails on a reused connection before any answer (the engine dropped
-    it while idle) is sent once more on a fresh one."""
+    Up to ``maxsize`` requests are in flight at once, as with aiohttp's connector (more
+    wait their turn), each on a kept-alive connection of its own. A request that fails
+    on a reused connection before any answer (the engine dropped it while idle) is sent
+    once more on a fresh one."""
 
     def __init__(
         self,
@@ -133,7 +134,7 @@ class HttptoolsConnection(AsyncConnection):
             self.headers["authorization"] = f"Basic {token}"
         self.headers.setdefault("connection", "keep-alive")
         self._idle: deque[_Exchange] = deque()
-        self._maxsize = maxsize
+        self._slots = asyncio.Semaphore(maxsize)
         self._base_headers = {"host": f"{self.hostname}:{self.port}", **self.headers}
 
     async def perform_request(
@@ -185,6 +186,10 @@ class HttptoolsConnection(AsyncConnection):
         return head + body if body else head
 
     async def _send(self, request: bytes, *, head: bool) -> Answer:
+        async with self._slots:
+            return await self._send_on_a_connection(request, head=head)
+
+    async def _send_on_a_connection(self, request: bytes, *, head: bool) -> Answer:
         connection = await self._connection()
         try:
             answer = await _exchange(connection, request, head)
@@ -194,7 +199,7 @@ class HttptoolsConnection(AsyncConnection):
             # A pooled connection the engine closed while it sat idle: one fresh try.
             connection = await self._open()
             answer = await _exchange(connection, request, head)
-        if connection.usable and len(self._idle) < self._maxsize:
+        if connection.usable:  # at most maxsize: one per request in flight
             self._idle.append(connection)
         else:
             connection.close()

@@ -256,3 +256,38 @@ def test_a_garbled_answer_is_a_connection_error() -> None:
 def test_https_is_left_to_aiohttp() -> None:
     with pytest.raises(ValueError, match="plain HTTP"):
         HttptoolsConnection(host="example.org", port=443, use_ssl=True)
+
+
+def test_at_most_maxsize_requests_are_in_flight() -> None:
+    """Like aiohttp's connector: more requests than the pool size wait their turn, and
+    no more connections than that are opened."""
+    open_now = peak = connections = 0
+
+    async def slow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal open_now, peak, connections
+        open_now += 1
+        connections += 1
+        peak = max(peak, open_now)
+        try:
+            while True:
+                try:
+                    await _read_request(reader)
+                except asyncio.IncompleteReadError:
+                    return
+                await asyncio.sleep(0.02)
+                writer.write(_ok())
+                await writer.drain()
+        finally:
+            open_now -= 1
+
+    async def run() -> list[Any]:
+        async with _server(slow) as url:
+            client = _client(url, maxsize=3)
+            try:
+                requests = [client.transport.perform_request("GET", "/") for _ in range(20)]
+                return list(await asyncio.gather(*requests))
+            finally:
+                await client.close()
+
+    assert asyncio.run(run()) == [{"ok": True}] * 20
+    assert peak == connections == 3
