@@ -299,6 +299,9 @@ _NEIGHBOUR_GAPS = frozenset({" ", " في ", " لدوله ", " بدوله ", " ف
 _MAX_GAP_WORDS = 3
 # Words before a demonym that name the other party: "يلتقي نظيره الروسي".
 _COUNTERPARTS = _words("نظيره نظيرها نظيرته نظيرتها نظيريه نظرائه نظيره")
+# Matches, and characters, after a bare head within which its counterpart is named.
+_COUNTERPART_REACH = 6
+_COUNTERPART_CHARS = 60
 # A bare head takes the article's most salient country when it scores at least this
 # many times the next one.
 _DOMINANCE = 2
@@ -553,7 +556,7 @@ class _Article:
 
     def extract(self, matches: list[Match[_Plan]], source_country: str | None) -> Entities:
         unsure: list[int] = []
-        contextual: list[tuple[Match[_Plan], Ref]] = []
+        contextual: list[tuple[Match[_Plan], Ref, str | None]] = []
         titles: list[Match[_Plan]] = []
         openers: list[Match[_Plan]] = []
         for i, match in enumerate(matches):
@@ -579,7 +582,7 @@ class _Article:
                 self.standing.append(match)
             for ref in plan.deferred:
                 if not self._resolve_nearby(matches, i, ref):
-                    contextual.append((match, ref))
+                    contextual.append((match, ref, self._counterpart_after(matches, i)))
             if plan.title or plan.nisba:
                 titles.append(match)
             if plan.opener:
@@ -806,21 +809,55 @@ class _Article:
             return source
         return top
 
+    def _counterpart_after(self, matches: list[Match[_Plan]], i: int) -> str | None:
+        """The country of a counterpart named soon after a head: "وزير الخارجية يؤكد في
+        مؤتمر صحفي مع نظيره الألماني" names a German minister, so this one is not."""
+        end = matches[i].end
+        for following in matches[i + 1 : i + 1 + _COUNTERPART_REACH]:
+            between = self.text[end : following.start]
+            if len(between) > _COUNTERPART_CHARS or "." in between:
+                return None  # too far, or another sentence: someone else's counterpart
+            if following.values.country is None:
+                continue
+            cue = self._word_before(following.start)
+            if cue in _COUNTERPARTS or _unclitic(cue) in _COUNTERPARTS:
+                return following.values.country
+        return None
+
+    def _other_party(self, counterpart: str, source_country: str | None) -> str | None:
+        """Whose a head is when its counterpart is ``counterpart``: the one other
+        country the title names ("علم كوبا يرفرف في واشنطن"), else the publisher's when
+        the title names no other or names it too ("وزير الخارجية يؤكد … مع نظيره
+        الألماني حرص المملكة")."""
+        others = self.title_countries - {counterpart}
+        if len(others) == 1:
+            return next(iter(others))
+        if source_country != counterpart and (not others or source_country in others):
+            return source_country
+        return None
+
     def _resolve_by_main_country(
-        self, unresolved: list[tuple[Match[_Plan], Ref]], source_country: str | None
+        self,
+        unresolved: list[tuple[Match[_Plan], Ref, str | None]],
+        source_country: str | None,
     ) -> None:
         """Bare heads take the article's main country (:meth:`_main_country`) and make
         it a mentioned country. A contextual alias, which names a body in a few
         countries only, takes the main country if it is one of them, else the one of
-        them the article names."""
+        them the article names. A head whose counterpart is named ("… بنظيره
+        الألماني") is the other party's (:meth:`_other_party`) when the main country is
+        none or the counterpart's."""
         if not unresolved:
             return
         main = self._main_country(source_country)
-        for match, ref in unresolved:
-            org_id = self._org_for(ref, main) if main else None
+        for match, ref, counterpart in unresolved:
+            country = main
+            if counterpart is not None and main in (None, counterpart):
+                country = self._other_party(counterpart, source_country)
+            org_id = self._org_for(ref, country) if country else None
             if ref.kind == "org_pattern":
                 pattern = self.gaz.patterns[ref.id]
-                if pattern.qualified_only or main in pattern.bare_not_in:
+                if pattern.qualified_only or country in pattern.bare_not_in:
                     continue  # "المحكمة": any court; "الشرطة" in an American story: local
             if org_id is None and ref.kind == "contextual":
                 candidates = self.gaz.contextual[int(ref.id)].by_country

@@ -781,6 +781,18 @@ def test_the_navy_counts_with_its_country(text: str, orgs: tuple[str, ...]) -> N
     assert extract_entities("", text, source_country="SA").organizations == orgs
 
 
+def test_a_bare_minister_is_the_other_party_to_a_named_counterpart() -> None:
+    """Germany leads the article, but "his German counterpart" says this minister is not
+    German: he is the publisher's, or the one other country of the title."""
+    title = "وزير الخارجية يؤكد مع نظيره الألماني حرص المملكة على علاقاتها"
+    body = "وقال الوزير الألماني إن ألمانيا وبرلين تدعمان الحوار مع ألمانيا."
+    found = extract_entities(title, body, source_country="SA").organizations
+    assert "sa-foreign" in found and "de-foreign" not in found
+    cuba = "وزير الخارجية يلتقي نظيره الكوبي في واشنطن"
+    found = extract_entities(cuba, "وقال الوزير الكوبي إن كوبا وهافانا ترحبان.").organizations
+    assert found == ("us-foreign",)
+
+
 def test_not_bodies() -> None:
     assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
     assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()

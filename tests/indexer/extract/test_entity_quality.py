@@ -38,14 +38,15 @@ TOP_ERRORS = 15
 # bare heads, publisher aliases and the gazetteer additions: countries P 0.989 R 0.993,
 # organizations P 0.996 R 0.881; after civil ministries, qualified courts ("محكمة
 # أميركية") and more Saudi and UN bodies: organizations P 0.991 R 0.905; with forces
-# named by their demonym ("القوة الإماراتية"): R 0.909. Raise them as
+# named by their demonym ("القوة الإماراتية"): R 0.909; with a bare minister read as the
+# other party to the counterpart named next to it ("… مع نظيره الألماني"): R 0.913. Raise them as
 # the extractor and the gazetteer improve; organization recall counts the bodies the
 # gazetteer lacks too.
 FLOORS = {
     ("countries", "precision"): 0.975,
     ("countries", "recall"): 0.98,
     ("organizations", "precision"): 0.98,
-    ("organizations", "recall"): 0.89,
+    ("organizations", "recall"): 0.90,
 }
 
 
