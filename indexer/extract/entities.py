@@ -294,6 +294,9 @@ _BEFORE_BARE_BODY = _BEFORE_BARE_BODY | {p + w for w in _BEFORE_BARE_BODY for p 
 # Gaps between a head and the country that qualifies it: "وزارة الداخلية الفرنسية",
 # "الشرطة في فرنسا", "وزير الخارجية بدولة قطر".
 _NEIGHBOUR_GAPS = frozenset({" ", " في ", " لدوله ", " بدوله ", " في دوله "})
+# … and between a head and a city that places it: "حرس الحدود بعسير" (the clitic is part
+# of the city's match), "النيابة في فيينا", "محكمة الاستئناف في دبي".
+_PLACE_GAPS = frozenset({" ", " في "})
 # Words that may stand between a head and a qualifying country or known person: "وزير
 # الخارجية الأستاذ عادل الجبير", "الجيش الوطني الموالي للحكومة اليمنية".
 _MAX_GAP_WORDS = 3
@@ -717,10 +720,10 @@ class _Article:
         """Resolve a contextual alias or head by what stands next to it: a country
         right after it ("وزارة الداخلية الفرنسية", "الأمن الوطني في الجزائر", "وزير
         الخارجية بدولة قطر") or a few qualifiers later ("الجيش الوطني الموالي للحكومة
-        اليمنية"), a place attached to it ("حرس الحدود بعسير"), or a known person
-        named with it ("وزير الخارجية عادل الجبير", "محمد بن سلمان وزير الدفاع"). True
-        when that decided, even if it decided to drop (a contextual alias of another
-        country)."""
+        اليمنية"), a place attached to it ("حرس الحدود بعسير", "النيابة في فيينا"), or a
+        known person named with it ("وزير الخارجية عادل الجبير", "محمد بن سلمان وزير
+        الدفاع"). True when that decided, even if it decided to drop (a contextual alias
+        of another country)."""
         match = matches[i]
         text = self.text
         if ref.role == "qualified_head":  # "القوات الإماراتية": its country right after it
@@ -733,7 +736,7 @@ class _Article:
             plan = following.values
             if plan.country and (gap in _NEIGHBOUR_GAPS or _qualifiers(gap)):
                 return self._resolve_to(ref, plan.country, match.start)
-            if plan.place_country and gap == " ":
+            if plan.place_country and gap in _PLACE_GAPS:
                 return self._resolve_to(ref, plan.place_country, match.start)
             if plan.person_country and (gap == " " or _qualifiers(gap)):
                 if self._multinational(ref):

@@ -793,6 +793,18 @@ def test_a_bare_minister_is_the_other_party_to_a_named_counterpart() -> None:
     assert found == ("us-foreign",)
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("أعلنت النيابة في فيينا توقيف 13 شخصا", "at-prosecution"),
+        ("قضت محكمة الاستئناف في دبي بإلزام الشركة", "ae-appeal-court"),
+        ("الشرطة في كاليفورنيا تنقذ امرأة", "us-police"),
+    ],
+)
+def test_a_head_placed_by_a_city(text: str, org: str) -> None:
+    assert extract_entities("", text, source_country="SA").organizations == (org,)
+
+
 def test_not_bodies() -> None:
     assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
     assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()
