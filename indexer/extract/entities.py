@@ -865,9 +865,20 @@ class _Article:
             if org_id is None and ref.kind == "contextual":
                 candidates = self.gaz.contextual[int(ref.id)].by_country
                 named = [c for c in candidates if c in self.country_score]
+                if len(named) > 1:  # the one whose places the story names, if one
+                    named = [c for c in named if c in self._placed_in()] or named
                 org_id = self._org_for(ref, named[0]) if len(named) == 1 else None
             if org_id is not None:
                 self._count_org(org_id, match.start, with_country=True)
+
+    def _placed_in(self) -> set[str]:
+        """The countries of the places (cities) the article names."""
+        countries = set()
+        for kind, place_id in self.counts:
+            place = self.gaz.place(place_id) if kind == "place" else None
+            if place is not None and place.country:
+                countries.add(place.country)
+        return countries
 
     def _ranked_countries(self) -> list[str]:
         return sorted(

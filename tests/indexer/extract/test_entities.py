@@ -805,6 +805,16 @@ def test_a_head_placed_by_a_city(text: str, org: str) -> None:
     assert extract_entities("", text, source_country="SA").organizations == (org,)
 
 
+def test_a_contextual_alias_between_named_countries_goes_where_the_story_is() -> None:
+    """ "قوى الأمن الداخلي" is Lebanon's or Iran's; both are named, Beirut places it."""
+    title = "حوري: إيران تعطل انتخاب الرئيس اللبناني"
+    body = "وقال إن إيران تعطل لبنان. وفي بيروت أعلنت قوى الأمن الداخلي أن الحقيبة فارغة."
+    assert "lb-isf" in extract_entities(title, body, source_country="SA").organizations
+    without_place = body.replace("وفي بيروت ", "")
+    found = extract_entities(title, without_place, source_country="SA").organizations
+    assert "lb-isf" not in found and "ir-police" not in found
+
+
 def test_not_bodies() -> None:
     assert extract_entities("", "غرم الاتحاد الأوروبي للعبة النادي").organizations == ()
     assert extract_entities("", "الناطق الإعلامي بالنيابة").organizations == ()

@@ -40,14 +40,15 @@ TOP_ERRORS = 15
 # أميركية") and more Saudi and UN bodies: organizations P 0.991 R 0.905; with forces
 # named by their demonym ("القوة الإماراتية"): R 0.909; with a bare minister read as the
 # other party to the counterpart named next to it ("… مع نظيره الألماني"): R 0.913; with a
-# head placed by "في" and a city ("النيابة في فيينا"): R 0.917. Raise them as
+# head placed by "في" and a city ("النيابة في فيينا"): R 0.917; with a contextual alias
+# of two named countries going to the one whose cities are named: P 0.992 R 0.925. Raise them as
 # the extractor and the gazetteer improve; organization recall counts the bodies the
 # gazetteer lacks too.
 FLOORS = {
     ("countries", "precision"): 0.975,
     ("countries", "recall"): 0.98,
     ("organizations", "precision"): 0.98,
-    ("organizations", "recall"): 0.90,
+    ("organizations", "recall"): 0.91,
 }
 
 
