@@ -127,6 +127,16 @@ def _ok(body: bytes = b'{"ok":true}') -> bytes:
     )
 
 
+async def _get(handler: Handler, times: int = 1, **options: Any) -> list[Any]:
+    """``GET /`` ``times`` in turn, through one client, from a server running ``handler``."""
+    async with _server(handler) as url:
+        client = _client(url, **options)
+        try:
+            return [await client.transport.perform_request("GET", "/") for _ in range(times)]
+        finally:
+            await client.close()
+
+
 def test_a_connection_dropped_while_idle_is_replaced() -> None:
     """The server answers one request per connection and drops the connection when the
     next one comes (as a restarted engine or a proxy's idle timeout does): that request
@@ -142,15 +152,7 @@ def test_a_connection_dropped_while_idle_is_replaced() -> None:
         await _read_request(reader)
         writer.close()
 
-    async def run() -> list[Any]:
-        async with _server(one_answer) as url:
-            client = _client(url)
-            try:
-                return [await client.transport.perform_request("GET", "/") for _ in range(3)]
-            finally:
-                await client.close()
-
-    assert asyncio.run(run()) == [{"ok": True}] * 3
+    assert asyncio.run(_get(one_answer, times=3)) == [{"ok": True}] * 3
     assert connections == 3  # each dropped request went out again on a fresh one
 
 
@@ -163,16 +165,8 @@ def test_a_new_connection_that_fails_is_not_sent_again() -> None:
         requests += 1
         writer.close()
 
-    async def run() -> None:
-        async with _server(drop) as url:
-            client = _client(url)
-            try:
-                await client.transport.perform_request("GET", "/")
-            finally:
-                await client.close()
-
     with pytest.raises(ClientConnectionError):
-        asyncio.run(run())
+        asyncio.run(_get(drop))
     assert requests == 1
 
 
@@ -241,16 +235,8 @@ def test_a_garbled_answer_is_a_connection_error() -> None:
         writer.write(b"this is not HTTP\r\n\r\n")
         await writer.drain()
 
-    async def run() -> None:
-        async with _server(garble) as url:
-            client = _client(url)
-            try:
-                await client.transport.perform_request("GET", "/")
-            finally:
-                await client.close()
-
     with pytest.raises(ClientConnectionError):
-        asyncio.run(run())
+        asyncio.run(_get(garble))
 
 
 def test_https_is_left_to_aiohttp() -> None:
