@@ -30,19 +30,23 @@ class Labels:
     _memo: dict[str, dict[str, Label]] = field(default_factory=dict, repr=False, compare=False)
 
     def country(self, code: str) -> Label:
-        return self._table("country").get(code) or self._remember("country", code)
+        return self._table("country").get(code) or self._remember("country", code, self._country)
 
     def organization(self, org_id: str) -> Label:
-        return self._table("organization").get(org_id) or self._remember("organization", org_id)
+        return self._table("organization").get(org_id) or self._remember(
+            "organization", org_id, self._organization
+        )
 
     def source(self, source_id: str) -> Label:
-        return self._table("source").get(source_id) or self._remember("source", source_id)
+        return self._table("source").get(source_id) or self._remember(
+            "source", source_id, self._source
+        )
 
     def topic(self, topic_id: str) -> Label:
-        return self._table("topic").get(topic_id) or self._remember("topic", topic_id)
+        return self._table("topic").get(topic_id) or self._remember("topic", topic_id, self._topic)
 
     def place(self, place_id: str) -> Label:
-        return self._table("place").get(place_id) or self._remember("place", place_id)
+        return self._table("place").get(place_id) or self._remember("place", place_id, self._place)
 
     def facet_values(self, facet: str) -> Callable[[str], Label]:
         """Templates of one facet's entries: {value, label_ar, label_en, what the facet
@@ -52,7 +56,10 @@ class Labels:
         table = self._table(kind)
 
         def label(value: str) -> Label:
-            return table.get(value) or self._remember(kind, value)
+            return table.get(value) or self._remember(kind, value, build)
+
+        def build(value: str) -> Label:
+            return self._facet_value(facet, value)
 
         return label
 
@@ -62,15 +69,11 @@ class Labels:
             table = self._memo[kind] = {}
         return table
 
-    def _remember(self, kind: str, key: str) -> Label:
+    def _remember(self, kind: str, key: str, build: Callable[[str], Label]) -> Label:
         table = self._table(kind)
         if len(table) >= MEMO_LIMIT:  # ids from requests can be anything: bounded
             table.clear()
-        if kind.startswith("facet:"):
-            built = self._facet_value(kind.removeprefix("facet:"), key)
-        else:
-            built = getattr(self, f"_{kind}")(key)
-        table[key] = built
+        built = table[key] = build(key)
         return built
 
     def _country(self, code: str) -> Label:
