@@ -744,6 +744,9 @@ def test_spellings_found_in_real_articles(text: str, code: str) -> None:
         ("إدانتهم بالانضمام إلى جماعة سرايا الأشتر الإرهابية", "saraya-al-ashtar"),
         ("قيادي سابق في الجماعة الليبية المقاتلة", "lifg"),
         ("انتشار ميليشيات سرايا السلام في سامراء", "iq-saraya-al-salam"),
+        ("ولي العهد يرأس اجتماع مجلس الشؤون السياسية والأمنية", "sa-cpsa"),
+        ("سجّل المرصد السوري مقتل 17 من قوات النظام في الزبداني", "sy-army"),
+        ("اعتقلت قوات الاحتلال شابين في الخليل، وفق الجيش الإسرائيلي", "il-army"),
     ],
 )
 def test_bodies_found_in_real_articles(text: str, org: str) -> None:
