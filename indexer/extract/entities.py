@@ -295,8 +295,10 @@ _BEFORE_BARE_BODY = _BEFORE_BARE_BODY | {p + w for w in _BEFORE_BARE_BODY for p 
 # "الشرطة في فرنسا", "وزير الخارجية بدولة قطر".
 _NEIGHBOUR_GAPS = frozenset({" ", " في ", " لدوله ", " بدوله ", " في دوله "})
 # … and between a head and a city that places it: "حرس الحدود بعسير" (the clitic is part
-# of the city's match), "النيابة في فيينا", "محكمة الاستئناف في دبي".
-_PLACE_GAPS = frozenset({" ", " في "})
+# of the city's match), "النيابة في فيينا", "محكمة الاستئناف في دبي"; a head that counts
+# only so takes no "في" ("شرطة جدة", "شرطة منطقة مكة", but not "سيارة شرطة في جدة").
+_UNIT_GAPS = frozenset(f" {unit}" for unit in ("", "منطقه ", "محافظه ", "مدينه "))
+_PLACE_GAPS = _UNIT_GAPS | {f" في{gap}" for gap in _UNIT_GAPS}
 # Words that may stand between a head and a qualifying country or known person: "وزير
 # الخارجية الأستاذ عادل الجبير", "الجيش الوطني الموالي للحكومة اليمنية".
 _MAX_GAP_WORDS = 3
@@ -556,8 +558,10 @@ class _Article:
         self.standing: list[Match[_Plan]] = []
         self.standing_starts: dict[int, Match[_Plan]] = {}
         self.standing_ends: set[int] = set()
+        self.source_country: str | None = None
 
     def extract(self, matches: list[Match[_Plan]], source_country: str | None) -> Entities:
+        self.source_country = source_country
         unsure: list[int] = []
         contextual: list[tuple[Match[_Plan], Ref, str | None]] = []
         titles: list[Match[_Plan]] = []
@@ -726,18 +730,24 @@ class _Article:
         of another country)."""
         match = matches[i]
         text = self.text
-        if ref.role == "qualified_head":  # "القوات الإماراتية": its country right after it
+        if ref.role == "qualified_head":  # "القوات الإماراتية", "شرطة جدة": what follows
             following = matches[i + 1] if i + 1 < len(matches) else None
             if following and following.values.country and following.start == match.end + 1:
                 return self._resolve_to(ref, following.values.country, match.start)
-            return True  # any forces: nothing to count
+            # A place only after an indefinite head, whose next noun is its genitive
+            # ("شرطة جدة"); after "القوة" a word is an adjective ("القوة الجديدة").
+            if following and not _definite(text[match.start : match.end]):
+                place = self._place_country(following.values)
+                if place and text[match.end : following.start] in _UNIT_GAPS:
+                    return self._resolve_placed(ref, place, match.start)
+            return True  # any forces, a police car: nothing to count
         for following in matches[i + 1 : i + 1 + _MAX_GAP_WORDS]:
             gap = text[match.end : following.start]
             plan = following.values
             if plan.country and (gap in _NEIGHBOUR_GAPS or _qualifiers(gap)):
                 return self._resolve_to(ref, plan.country, match.start)
             if plan.place_country and gap in _PLACE_GAPS:
-                return self._resolve_to(ref, plan.place_country, match.start)
+                return self._resolve_placed(ref, plan.place_country, match.start)
             if plan.person_country and (gap == " " or _qualifiers(gap)):
                 if self._multinational(ref):
                     break  # its spokesman's nationality ("قوات التحالف تركي المالكي") says nothing
@@ -765,6 +775,21 @@ class _Article:
                 return None
             end = previous.start - 1
         return None
+
+    def _resolve_placed(self, ref: Ref, country: str, position: int) -> bool:
+        """A head placed by a city: that city's country's body, unless the head names no
+        national body there ("شرطة لوس أنجلوس" is a city's police)."""
+        if ref.kind == "org_pattern" and country in self.gaz.patterns[ref.id].bare_not_in:
+            return True
+        return self._resolve_to(ref, country, position)
+
+    def _place_country(self, plan: _Plan) -> str | None:
+        """The country of the place a match names; of an ambiguous one ("جدة" is also a
+        grandmother, "السليمانية" a Riyadh district) only when it is the publisher's."""
+        if plan.place_country:
+            return plan.place_country
+        countries = {r.country for r in plan.unsure if r.kind == "place"}
+        return self.source_country if self.source_country in countries else None
 
     def _resolve_to(self, ref: Ref, country: str, position: int, new: bool = False) -> bool:
         org_id = self._org_for(ref, country)

@@ -747,6 +747,8 @@ def test_spellings_found_in_real_articles(text: str, code: str) -> None:
         ("ولي العهد يرأس اجتماع مجلس الشؤون السياسية والأمنية", "sa-cpsa"),
         ("سجّل المرصد السوري مقتل 17 من قوات النظام في الزبداني", "sy-army"),
         ("اعتقلت قوات الاحتلال شابين في الخليل، وفق الجيش الإسرائيلي", "il-army"),
+        ("وصلت الدفعة الثالثة من مركز الملك سلمان للإغاثة إلى حضرموت", "sa-ksrelief"),
+        ("نزاهة: اتفقنا مع هيئة الرقابة والتحقيق على آلية", "sa-cib"),
     ],
 )
 def test_bodies_found_in_real_articles(text: str, org: str) -> None:
@@ -801,7 +803,7 @@ def test_a_bare_minister_is_the_other_party_to_a_named_counterpart() -> None:
     [
         ("أعلنت النيابة في فيينا توقيف 13 شخصا", "at-prosecution"),
         ("قضت محكمة الاستئناف في دبي بإلزام الشركة", "ae-appeal-court"),
-        ("الشرطة في كاليفورنيا تنقذ امرأة", "us-police"),
+        ("الشرطة في باريس تعتقل مشتبها به", "fr-police"),
     ],
 )
 def test_a_head_placed_by_a_city(text: str, org: str) -> None:
@@ -816,6 +818,25 @@ def test_a_contextual_alias_between_named_countries_goes_where_the_story_is() ->
     without_place = body.replace("وفي بيروت ", "")
     found = extract_entities(title, without_place, source_country="SA").organizations
     assert "lb-isf" not in found and "ir-police" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # Saudi regional police is the Public Security (the gold set's convention).
+        ("وأوضح الناطق الإعلامي بشرطة منطقة مكة المكرمة", ("sa-public-security",)),
+        ("أعلنت شرطة جدة القبض على المتحرشين", ("sa-public-security",)),
+        ("ضبطت شرطة محافظة رابغ خمسة جناة", ("sa-public-security",)),
+        ("قال نائب رئيس شرطة دبي", ("ae-dubai-police",)),
+        # A police car is nobody's police; a city's police in the US is no national body.
+        ("توقفت سيارة شرطة في جدة", ()),
+        ("أعلنت شرطة لوس أنجلوس", ()),
+        # After a definite head a word is an adjective: "الجديدة" is no El Jadida here.
+        ("تأخر تشكيل القوة الجديدة بسبب نقص التمويل", ()),
+    ],
+)
+def test_police_named_by_its_city(text: str, orgs: tuple[str, ...]) -> None:
+    assert extract_entities("", text, source_country="SA").organizations == orgs
 
 
 def test_not_bodies() -> None:
