@@ -749,6 +749,7 @@ def test_spellings_found_in_real_articles(text: str, code: str) -> None:
         ("اعتقلت قوات الاحتلال شابين في الخليل، وفق الجيش الإسرائيلي", "il-army"),
         ("وصلت الدفعة الثالثة من مركز الملك سلمان للإغاثة إلى حضرموت", "sa-ksrelief"),
         ("نزاهة: اتفقنا مع هيئة الرقابة والتحقيق على آلية", "sa-cib"),
+        ("استعادت القوات في عدن اليمنية مقر قيادة المنطقة العسكرية الرابعة", "ye-army"),
     ],
 )
 def test_bodies_found_in_real_articles(text: str, org: str) -> None:
