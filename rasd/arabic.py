@@ -60,7 +60,7 @@ ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")  # a letter of the Arabic alpha
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # a regex range: all but \t \n \r
 _PRESENTATION_FORMS_RE = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefe]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 # Shadda (canonical combining class 33) before a vowel mark or tanween (27-32).
@@ -80,7 +80,7 @@ _DIGITS = str.maketrans(
     {d: str(i % 10) for i, d in enumerate(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS)}
 )
 # One character at a time, as _STRIP_RE below.
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARS}]")
+_UNSEEN_RE = re.compile(f"[{_CONTROL_CHARS}{INVISIBLE_CHARS}]")  # one pass for both
 # Spaces that clean_text turns into U+0020. Each is replaced by str.replace, a C scan
 # that costs about a microsecond when the character is absent: a regex alternation
 # over the same class costs some 30 µs per KB, as re tries it at every position.
@@ -133,6 +133,10 @@ def _nfc_by_line(text: str) -> str:
 # are the bytes D8 A7, D9 84, D9 85, D9 86, D9 88, D9 8A: read so, they make pairs that
 # real Arabic or Latin text never has (a letter, then "§", "„", "…", "†", "ˆ", "ٹ").
 _MOJIBAKE_SIGNS = re.compile("ط§|ظ[„…†ˆٹ]|Ø§|Ù[„…†ˆŠ\x84\x85\x86\x88\x8a]")
+# Every sign ends in one of these. Looking for each with ``in`` (a fast C search) and
+# running the regex only when one is there costs 3 µs on an average article instead of
+# 30 µs: the regex's alternatives start with letters that fill every Arabic text.
+_MOJIBAKE_SECOND_CHARS = "§„…†ˆٹŠ\x84\x85\x86\x88\x8a"
 
 
 def undo_mojibake(text: str) -> str | None:
@@ -140,7 +144,7 @@ def undo_mojibake(text: str) -> str | None:
     "الأمن"), line by line so that sound lines stay as they are; None when no line
     was garbled. A line is replaced only when its code-page bytes are valid UTF-8 with
     Arabic in it: the bytes of sound Arabic in a code page never are."""
-    if _MOJIBAKE_SIGNS.search(text) is None:
+    if not any(c in text for c in _MOJIBAKE_SECOND_CHARS) or not _MOJIBAKE_SIGNS.search(text):
         return None
     lines = text.split("\n")
     repaired = [_undo_line(line) if _MOJIBAKE_SIGNS.search(line) else line for line in lines]
@@ -190,7 +194,7 @@ def clean_text(text: str) -> str:
     # separators, and every space but U+0020.
     odd = not text.replace("\n", " ").isprintable()
     if odd:
-        text = _INVISIBLE_RE.sub("", _CONTROL_RE.sub("", text))
+        text = _UNSEEN_RE.sub("", text)
         # Before the NFKC test below: a no-break space (in a third of SaudiNewsNet's
         # articles) is not NFKC either, and would send the text through a regex pass.
         for space in _ODD_SPACES:

@@ -136,3 +136,17 @@ def test_clean_text_restores_arabic_garbled_through_a_code_page(garble) -> None:
 def test_sound_text_is_never_taken_for_garbled(text: str) -> None:
     # The last has a sign of garbling, but its bytes are no UTF-8 (a cut letter).
     assert arabic.undo_mojibake(text) is None
+
+
+def test_every_sign_of_garbling_ends_in_a_character_the_quick_check_looks_for() -> None:
+    # undo_mojibake runs its regex only on text holding one of these characters.
+    firsts = "طظØÙ"
+    for first in firsts:
+        for code in range(0x20, 0x10000):
+            pair = first + chr(code)
+            if arabic._MOJIBAKE_SIGNS.fullmatch(pair):
+                assert chr(code) in arabic._MOJIBAKE_SECOND_CHARS, repr(pair)
+    # and the regex's alternatives all start with one of ``firsts``
+    assert {alternative[0] for alternative in arabic._MOJIBAKE_SIGNS.pattern.split("|")} == set(
+        firsts
+    )
