@@ -24,7 +24,7 @@ HIDDEN = ("story_bands", "story_signature")
 
 
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Files, folders, globs, .zip, .gz, or -.")],
+    files: Annotated[list[str], typer.Argument(help="Files, folders, globs, archives, or -.")],
     fmt: Annotated[str, typer.Option("--format", help=f"Input format: {', '.join(FORMATS)}.")] = (
         "auto"
     ),

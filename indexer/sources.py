@@ -1,7 +1,7 @@
 """From the paths a user names to records: files, directories, globs, zip and tar
-archives, gzip-compressed files (``feed.jsonl.gz``) and stdin ("-"). Every problem with one input
-(unreadable, too big, binary, unsafe archive member…) is an ItemError in the stream;
-nothing raises out of the iterator."""
+archives, compressed files (``feed.jsonl.gz``, ``.bz2``, ``.xz``) and stdin ("-"). Every
+problem with one input (unreadable, too big, binary, unsafe archive member…) is an
+ItemError in the stream; nothing raises out of the iterator."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from indexer.decode import DecodeError, decode_bytes
 from indexer.formats import FORMATS
@@ -48,7 +48,7 @@ TAR_EXTENSIONS = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".t
 ARCHIVE_EXTENSIONS = ZIP_EXTENSIONS + TAR_EXTENSIONS
 # Files are read in chunks, so one past the limit is refused without reading all of it.
 READ_CHUNK = MiB
-# A JSON Lines file past MAX_FILE_BYTES (a whole dump, plain or gzip-compressed) is read
+# A JSON Lines file past MAX_FILE_BYTES (a whole dump, plain or compressed) is read
 # line by line instead; its encoding is found from this much of its start.
 STREAM_SAMPLE_BYTES = 4 * MiB
 PROGRESS_EVERY_LINES = 1000  # how often a streamed file tells how far it has been read
@@ -66,7 +66,24 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _XZ_MAGIC = b"\xfd7zXZ\x00"
+_BZIP2_MAGIC = b"BZh"
 _TAR_HEADER = 512
+
+
+class _Compression(NamedTuple):
+    magic: bytes
+    name: str
+    decompressor: Callable[[], Any]  # zlib's, bz2's and lzma's share the calls used here
+    opener: Callable[..., BinaryIO]  # streams a file too large to inflate in memory
+
+
+# One compressed file ("feed.jsonl.gz", "a.txt.bz2", "b.json.xz") is read as the file
+# inside, told by its magic bytes whatever its name.
+_COMPRESSIONS = (
+    _Compression(_GZIP_MAGIC, "gzip", lambda: zlib.decompressobj(zlib.MAX_WBITS | 16), gzip.open),
+    _Compression(_BZIP2_MAGIC, "bzip2", bz2.BZ2Decompressor, bz2.open),
+    _Compression(_XZ_MAGIC, "xz", lzma.LZMADecompressor, lzma.open),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +213,7 @@ def _known(path: Path) -> bool:
 
 
 def _known_name(name: str) -> bool:
-    """A format a reader knows (also gzip-compressed: "a.jsonl.gz"), or an archive."""
+    """A format a reader knows (also compressed: "a.jsonl.gz"), or an archive."""
     return format_for_name(name) is not None or _is_archive_name(name)
 
 
@@ -236,14 +253,15 @@ def _read_file(
 def _read_jsonl_stream(
     path: str, origin: Origin, on_bytes: Callable[[int], None] | None
 ) -> Iterator[Item]:
-    """A JSON Lines file too big to hold in memory, gzip-compressed or not, read line by
-    line; a gzip bomb stops at the compression ratio. ``on_bytes`` hears the file's
-    bytes (compressed ones for gzip) as they are read."""
+    """A JSON Lines file too big to hold in memory, compressed or not, read line by
+    line; a compression bomb stops at the compression ratio. ``on_bytes`` hears the
+    file's bytes (compressed ones for compressed data) as they are read."""
     packed = os.path.getsize(path)
+    compression = None
     try:
         with open(path, "rb") as raw:
-            compressed = raw.read(2) == _GZIP_MAGIC
-        opener = gzip.open if compressed else open
+            compression = _compression(raw.read(len(_XZ_MAGIC)))
+        opener = compression.opener if compression else open
         with opener(path, "rb") as start:
             sample = start.read(STREAM_SAMPLE_BYTES)
         try:
@@ -256,19 +274,19 @@ def _read_jsonl_stream(
                             "MiB cannot be read line by line; convert it to UTF-8")  # fmt: skip
             return
         with open(path, "rb") as raw:
-            # Progress is told in the file's own bytes, so for gzip the compressed ones.
-            handle = gzip.GzipFile(fileobj=raw) if compressed else raw
-            lines = _bounded_lines(handle, packed if compressed else None)
+            # Progress is told in the file's own bytes, so the compressed ones.
+            handle = compression.opener(raw) if compression else raw
+            lines = _bounded_lines(handle, packed if compression else None)
             if on_bytes is not None:
                 lines = _reporting(lines, raw.tell, on_bytes)
             yield from jsonlines.read_stream(lines, encoding, origin)
-    except (OSError, EOFError, zlib.error) as exc:
+    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
         yield ItemError(origin, f"reading stopped: {exc}; the lines before were read")
     except _TooInflated:
         yield ItemError(
             origin,
-            f"gzip compression ratio exceeds {MAX_COMPRESSION_RATIO}:1 (a gzip bomb?); "
-            "the rest of it is not read",
+            f"{compression.name if compression else ''} compression ratio exceeds "
+            f"{MAX_COMPRESSION_RATIO}:1 (a compression bomb?); the rest of it is not read",
         )
 
 
@@ -320,48 +338,60 @@ def _inflated(total: int, packed: int | None) -> int:
 
 
 def _read_document(data: bytes, origin: Origin, fmt: str) -> Iterator[Item]:
-    """One file's bytes, gunzipped first when they are gzip data (whatever the name)."""
-    if data.startswith(_GZIP_MAGIC):
-        data, problem = _gunzip(data)
-        if data:
-            yield from read_bytes(data, origin, fmt)
-        if problem:
-            yield ItemError(origin, problem)
-    else:
+    """One file's bytes, decompressed first when they are gzip, bzip2 or xz data
+    (whatever the name)."""
+    compression = _compression(data)
+    if compression is None:
         yield from read_bytes(data, origin, fmt)
+        return
+    data, problem = _inflate(data, compression)
+    if data:
+        yield from read_bytes(data, origin, fmt)
+    if problem:
+        yield ItemError(origin, problem)
 
 
-def _gunzip(data: bytes) -> tuple[bytes, str | None]:
-    """The content of gzip data (every member of a concatenated file), and what went
-    wrong if anything. Inflated under the archive limits, so a gzip bomb stops early;
-    damaged or truncated data gives back what precedes the damage."""
-    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+def _compression(data: bytes) -> _Compression | None:
+    return next((c for c in _COMPRESSIONS if data.startswith(c.magic)), None)
+
+
+def _inflate(data: bytes, compression: _Compression) -> tuple[bytes, str | None]:
+    """The content of compressed data (every stream of a concatenated file), and what
+    went wrong if anything. Inflated under the archive limits, so a compression bomb
+    stops early; damaged or truncated data gives back what precedes the damage."""
+    method, decompressor = compression.name, compression.decompressor
+    # Never more than the ratio allows (or the member limit): a bomb stops there, with
+    # no more than that in memory.
+    by_ratio = max(RATIO_CHECK_MIN_BYTES, MAX_COMPRESSION_RATIO * len(data))
+    cap = min(MAX_MEMBER_BYTES, by_ratio)
+    inflater = decompressor()
     parts: list[bytes] = []
     size = 0
     pending = data
     try:
-        while pending:
-            part = inflater.decompress(pending, MAX_MEMBER_BYTES + 1 - size)
+        while True:
+            # At most one byte past the cap: a stream that stops short of it without
+            # reaching its end is truncated, for zlib, bz2 and lzma alike.
+            part = inflater.decompress(pending, cap + 1 - size)
             parts.append(part)
             size += len(part)
-            if size > MAX_MEMBER_BYTES:
-                return b"", f"gzip content is larger than {MAX_MEMBER_BYTES // MiB} MiB; not read"
-            if size > RATIO_CHECK_MIN_BYTES and size > MAX_COMPRESSION_RATIO * len(data):
+            if size > cap and cap == by_ratio:
                 return b"", (
-                    f"gzip compression ratio exceeds {MAX_COMPRESSION_RATIO}:1 "
-                    "(a gzip bomb?); not read"
+                    f"{method} compression ratio exceeds {MAX_COMPRESSION_RATIO}:1 "
+                    "(a compression bomb?); not read"
                 )
-            if inflater.eof:  # another member may follow; trailing zeros are padding
-                pending = inflater.unused_data.lstrip(b"\x00")
-                if pending:
-                    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-            else:
-                pending = inflater.unconsumed_tail
-    except zlib.error as exc:
-        return b"".join(parts), f"damaged gzip data: {exc}"
-    if not inflater.eof:
-        return b"".join(parts), "truncated gzip data: the end of the file is missing"
-    return b"".join(parts), None
+            if size > cap:
+                limit = MAX_MEMBER_BYTES // MiB
+                return b"", f"{method} content is larger than {limit} MiB; not read"
+            if not inflater.eof:
+                return b"".join(parts), f"truncated {method} data: the end of the file is missing"
+            # Another stream may follow (pigz, pbzip2, cat); trailing zeros are padding.
+            pending = inflater.unused_data.lstrip(b"\x00")
+            if not pending:
+                return b"".join(parts), None
+            inflater = decompressor()
+    except (zlib.error, OSError, EOFError, lzma.LZMAError) as exc:
+        return b"".join(parts), f"damaged {method} data: {exc}"
 
 
 def _read_stream(stream: BinaryIO, fmt: str) -> Iterator[Item]:
@@ -391,7 +421,7 @@ def _is_tar(data: bytes) -> bool:
     try:
         if data.startswith(_GZIP_MAGIC):
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], _TAR_HEADER)
-        elif data.startswith(b"BZh"):
+        elif data.startswith(_BZIP2_MAGIC):
             head = bz2.BZ2Decompressor().decompress(data[:65536], _TAR_HEADER)
         elif data.startswith(_XZ_MAGIC):
             head = lzma.LZMADecompressor().decompress(data[:65536], _TAR_HEADER)

@@ -38,7 +38,8 @@ EXTENSIONS = {
     ".rss": "feed",
     ".atom": "feed",
 }
-GZIP_SUFFIX = ".gz"
+# One compressed file is read as the file inside ("a.jsonl.gz": JSON Lines).
+COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz")
 _HTML_DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)
 _HTML_TAG_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I)
 # A feed's root element, after the XML declaration, stylesheets and comments. ".xml"
@@ -52,7 +53,7 @@ _FEED_ROOT_RE = re.compile(
 def format_for_name(name: str) -> str | None:
     """The format a file name's extension announces, if any ("a.jsonl.gz": JSON Lines)."""
     path = PurePosixPath(name.replace("\\", "/").lower())
-    if path.suffix == GZIP_SUFFIX:  # one compressed file: read as the file inside
+    if path.suffix in COMPRESSION_SUFFIXES:
         path = path.with_suffix("")
     return EXTENSIONS.get(path.suffix)
 
