@@ -5,6 +5,7 @@ title line and a body."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -25,6 +26,8 @@ MAX_TITLE_CHARS = 300
 # An unknown line after the title passes for a site name only when it is repeated, as
 # scrapers repeat the site name, and this short.
 MAX_SITE_NAME_WORDS = 6
+# A title written as a Markdown heading ("# عنوان"); a hashtag has no space after "#".
+_HEADING_MARKS_RE = re.compile(r"#{1,6}\s+")
 
 
 def read(data: bytes, origin: Origin) -> Iterator[Item]:
@@ -77,7 +80,7 @@ def parse_page(text: str, origin: Origin) -> RawRecord | ItemError:
         origin=origin,
         format="text",
         body=body,
-        title=title,
+        title=_HEADING_MARKS_RE.sub("", title, count=1) if title else title,
         source=site.id if site else site_name,
         metadata=metadata,
     )

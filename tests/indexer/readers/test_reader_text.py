@@ -136,3 +136,14 @@ def test_a_two_megabyte_line_is_refused_with_its_line_number() -> None:
     assert isinstance(error, ItemError)
     assert error.origin == Origin("blob.txt", line=2)
     assert f"{MAX_LINE_CHARS:,}" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [(f"# {TITLE}", TITLE), (f"### {TITLE}", TITLE), ("#المغرب في ليون", "#المغرب في ليون")],
+)
+def test_a_markdown_heading_loses_its_marks_a_hashtag_keeps_its_sign(
+    first_line: str, title: str
+) -> None:
+    record = read_one(f"{first_line}\n\n{PARAGRAPH}\n".encode(), "note.md")
+    assert isinstance(record, RawRecord) and record.title == title
