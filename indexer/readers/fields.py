@@ -101,10 +101,15 @@ def record_from_mapping(obj: object, origin: Origin, fmt: str) -> RawRecord | It
     )
 
 
+# An object that stands for a text: WordPress's rendered fields ({"title": {"rendered":
+# "…"}}), or the text per language ({"title": {"ar": "…", "en": "…"}}: the Arabic one).
+_TEXT_OBJECT_KEYS = ("rendered", "ar")
+
+
 def _lowercase_fields(obj: Mapping[object, object]) -> dict[str, object]:
     """The object's fields under lowercase names, with the shapes some exports give
     them flattened: a search engine's hit or dump line ({"_id", "_source": {…}}),
-    WordPress's rendered fields ({"content": {"rendered": "<p>…"}}), a source object
+    objects standing for a text (``_TEXT_OBJECT_KEYS``), a source object
     (Rasd's export: {"id", "label_ar", …}; NewsAPI: {"id": null, "name"}), authors as
     objects (JSON Feed: [{"name"}])."""
     fields = {str(key).lower(): value for key, value in obj.items()}
@@ -112,8 +117,9 @@ def _lowercase_fields(obj: Mapping[object, object]) -> dict[str, object]:
     if isinstance(inner, Mapping) and fields.keys().isdisjoint(BODY_FIELDS):
         fields = {str(key).lower(): value for key, value in inner.items()}
     for name, value in fields.items():
-        if isinstance(value, Mapping) and isinstance(value.get("rendered"), str):
-            fields[name] = value["rendered"]  # WordPress: {"title": {"rendered": "…"}}
+        if isinstance(value, Mapping):
+            texts = (value.get(key) for key in _TEXT_OBJECT_KEYS)
+            fields[name] = next((text for text in texts if isinstance(text, str)), value)
     source = fields.get("source")
     if isinstance(source, Mapping):
         named = (source.get(key) for key in ("id", "name"))
@@ -133,7 +139,7 @@ _KNOWN_FIELDS = (
 
 
 def _unreadable(fields: Mapping[str, object]) -> list[str]:
-    """Known fields whose value is no text ({"title": {"ar": …}}, "content": [1, 2]):
+    """Known fields whose value is no text ({"title": {"fr": …}}, "content": [1, 2]):
     they are ignored, and the record says so rather than losing them silently."""
     return [
         name

@@ -26,6 +26,10 @@ from rasd.sites import load_sites
 # fast: no fallback extractors (they bring navigation back on thin pages, and cost a
 # third of the time); precision: a page of links yields nothing, not its menu.
 _EXTRACTOR = Extractor(output_format="python", fast=True, precision=True, comments=False)
+# A page the precise extractor finds nothing in is read plainly when it has this many
+# words, at most this share of its text in links.
+MIN_THIN_PAGE_WORDS = 30
+MAX_THIN_PAGE_LINK_SHARE = 0.5
 # <meta> tags by property/name/itemprop (lowercase), the most specific first.
 DATE_META = (
     "article:published_time",
@@ -70,13 +74,14 @@ def page_record(tree: HtmlElement, origin: Origin) -> RawRecord | ItemError:
     title = _title(tree, meta, article)
     site_name = clean_text(_first(meta, SITE_META) or article.get("publisher") or "") or None
     document = trafilatura.bare_extraction(tree, options=_EXTRACTOR)
-    if document is None or not (document.text or "").strip():
+    text = (document.text if document is not None else None) or _thin_page_text(tree)
+    if not (text or "").strip():
         return ItemError(origin, "no article text found in the page")
     site = (load_sites().by_name(site_name) if site_name else None) or (
         load_sites().by_url(url) if url else None
     )
     body, metadata = strip_boilerplate(
-        _without_title(clean_text(document.text), title), site.id if site else None
+        _without_title(clean_text(text), title), site.id if site else None
     )
     if not body:
         return ItemError(origin, "no article text left after removing site chrome")
@@ -97,6 +102,18 @@ def page_record(tree: HtmlElement, origin: Origin) -> RawRecord | ItemError:
         author=_author(meta) or (clean_text(article.get("author", "")) or None),
         metadata=metadata,
     )
+
+
+def _thin_page_text(tree: HtmlElement) -> str | None:
+    """The text of a page the precise extractor finds nothing in, such as text straight
+    in <body> with lines split by <br>: trafilatura's baseline extractor reads it. Not
+    on a page that is mostly links (a menu, a list of headlines), which that would hand
+    back, nor on a few words."""
+    text = trafilatura.baseline(tree)[1]
+    if len(text.split()) < MIN_THIN_PAGE_WORDS:
+        return None
+    linked = sum(len(link.text_content()) for link in tree.iter("a"))
+    return None if linked > MAX_THIN_PAGE_LINK_SHARE * len(text) else text
 
 
 def published_date(

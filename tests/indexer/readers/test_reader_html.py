@@ -121,6 +121,21 @@ def test_a_page_without_article_text() -> None:
     assert error.reason == "no article text found in the page"
 
 
+def test_text_straight_in_the_body_split_by_line_breaks_is_read() -> None:
+    lines = "<br>".join(PARAGRAPHS)
+    data = f"<html><body><h1>إحباط مخطط إرهابي</h1>{lines}<br/><script>var x = 1;</script>"
+    record = read_one(f"{data}</body></html>".encode())
+    assert isinstance(record, RawRecord) and record.title == "إحباط مخطط إرهابي"
+    assert record.body == "\n".join(PARAGRAPHS)
+
+
+def test_a_page_of_headline_links_yields_no_article() -> None:
+    links = "".join(f"<li><a href='/{i}'>{p}</a></li>" for i, p in enumerate(PARAGRAPHS))
+    data = f"<html><body><h1>آخر الأخبار</h1><ul>{links}</ul></body></html>"
+    error = read_one(data.encode())
+    assert isinstance(error, ItemError) and error.reason == "no article text found in the page"
+
+
 @pytest.mark.parametrize("data", [b"", b"\x00\x01\x02\x03" * 50])
 def test_unreadable_pages_are_errors(data: bytes) -> None:
     assert isinstance(read_one(data), ItemError)

@@ -412,8 +412,14 @@ def test_an_empty_array_is_reported(document: object) -> None:
     assert error.reason == "no articles: the JSON array is empty"
 
 
+def test_a_text_given_per_language_is_the_arabic_one() -> None:
+    title = {"en": "Police arrest a network", "ar": "الشرطة توقف شبكة"}
+    (record,) = read_json({"title": title, "content": {"ar": BODY, "fr": "Texte"}})
+    assert (record.title, record.body) == ("الشرطة توقف شبكة", BODY)
+
+
 def test_fields_that_are_not_text_are_named_in_a_warning() -> None:
-    (record,) = read_json({"title": {"ar": "عنوان"}, "content": BODY, "author": True})
+    (record,) = read_json({"title": {"fr": "titre"}, "content": BODY, "author": True})
     assert isinstance(record, RawRecord)
     assert record.title is None
     assert record.metadata["warning"] == (
