@@ -19,6 +19,8 @@ from pathlib import Path
 
 import orjson
 
+from indexer.records import printable
+
 # Longer than the engine's translog sync interval during loads (5 s).
 SETTLE_S = 10.0
 
@@ -37,7 +39,8 @@ class Checkpoint:
 
     @classmethod
     def for_run(cls, home: Path, alias: str, paths: list[str]) -> Checkpoint:
-        digest = hashlib.sha1("\0".join([alias, *sorted(paths)]).encode()).hexdigest()[:12]
+        named = "\0".join([alias, *sorted(paths)]).encode("utf-8", "surrogateescape")
+        digest = hashlib.sha1(named).hexdigest()[:12]
         return cls(home / "checkpoints" / f"{alias}-{digest}.jsonl")
 
     @property
@@ -65,7 +68,7 @@ class Checkpoint:
         self._done.add(key)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("ab") as fh:
-            fh.write(orjson.dumps({"key": key, "path": input_path}) + b"\n")
+            fh.write(orjson.dumps({"key": key, "path": printable(input_path)}) + b"\n")
             fh.flush()
             os.fsync(fh.fileno())
 
@@ -81,4 +84,4 @@ def _key(input_path: str) -> str | None:
         stat = os.stat(input_path)
     except OSError:
         return None
-    return f"{os.path.abspath(input_path)}|{stat.st_size}|{stat.st_mtime_ns}"
+    return f"{printable(os.path.abspath(input_path))}|{stat.st_size}|{stat.st_mtime_ns}"

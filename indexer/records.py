@@ -19,7 +19,8 @@ class Origin:
     record: int | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.member is None else f"{self.path}!{self.member}"
+        path = printable(self.path)
+        where = path if self.member is None else f"{path}!{printable(self.member)}"
         if self.line is not None:
             where += f":{self.line}"
         if self.record is not None:
@@ -35,8 +36,8 @@ class Origin:
         return {
             k: v
             for k, v in (
-                ("path", self.path),
-                ("member", self.member),
+                ("path", printable(self.path)),
+                ("member", printable(self.member) if self.member is not None else None),
                 ("line", self.line),
                 ("record", self.record),
             )
@@ -89,7 +90,17 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{printable(self.path)}: {self.reason}"
+
+
+def printable(name: str) -> str:
+    """A file name as text that prints and goes into JSON: bytes of it that are not
+    UTF-8, which Python keeps as surrogate escapes, are written as \\xNN."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def add_warning(metadata: dict[str, str], warning: str) -> None:

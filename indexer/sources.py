@@ -12,6 +12,7 @@ import gzip
 import io
 import lzma
 import os
+import stat
 import sys
 import tarfile
 import zipfile
@@ -176,7 +177,7 @@ def _expand(raw: str, recursive: bool) -> list[Listed]:
             if match.is_dir():
                 found.extend(_walk(match, recursive))
             elif not _hidden(match.name):
-                found.append(_input(match) if _known(match) else _unknown(match))
+                found.append(_found(match))
         return found or [ItemError(Origin(raw), "no file matches this pattern")]
     return [ItemError(Origin(raw), "no such file or directory")]
 
@@ -200,8 +201,23 @@ def _walk(root: Path, recursive: bool) -> list[Listed]:
         for name in sorted(files):
             candidate = Path(folder) / name
             if not _hidden(name):
-                found.append(_input(candidate) if _known(candidate) else _unknown(candidate))
+                found.append(_found(candidate))
     return found
+
+
+def _found(path: Path) -> Listed:
+    """A file a folder or glob lists: read when a reader knows its format and it is a
+    regular file. A named pipe would block the run until something writes to it (one
+    named on the command line is read: ``rasd index <(zcat feed.gz)``)."""
+    if not _known(path):
+        return _unknown(path)
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        regular = True  # a dangling link, a vanished file: _input reports why
+    if not regular:
+        return Skipped(str(path), "not a regular file (a pipe, socket or device)")
+    return _input(path)
 
 
 def _hidden(name: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,16 @@ def test_a_folder_names_what_it_passes_over(tmp_path: Path) -> None:
         f"skipped: {tmp_path / 'photo.jpg'}: .jpg files are not read from folders "
         "(name the file to try it)"
     ]
+
+
+def test_a_file_name_that_is_no_utf8(tmp_path: Path) -> None:
+    name = os.path.join(os.fsencode(tmp_path), b"bad\xffname.json")
+    with open(name, "w", encoding="utf-8") as handle:
+        json.dump(GOOD, handle, ensure_ascii=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "extract", name],
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert doc["origin"]["path"].endswith("bad\\xffname.json")

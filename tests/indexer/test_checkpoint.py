@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from indexer.checkpoint import Checkpoint
@@ -34,3 +35,12 @@ def test_a_torn_last_line_is_ignored(tmp_path: Path) -> None:
     checkpoint.path.parent.mkdir(parents=True)
     checkpoint.path.write_text('{"key": "k1", "path": "p"}\n{"key": "k2", "pa')
     assert Checkpoint(checkpoint.path).resumed == 1
+
+
+def test_a_file_name_that_is_no_utf8_is_recorded(tmp_path: Path) -> None:
+    data = os.path.join(os.fsdecode(tmp_path), os.fsdecode(b"bad\xffname.jsonl"))
+    Path(data).write_text("{}\n")
+    checkpoint = Checkpoint.for_run(tmp_path, "alias", [data])
+    checkpoint.mark_done(data)
+    checkpoint.record_settled(settle_s=0)
+    assert Checkpoint.for_run(tmp_path, "alias", [data]).is_done(data)

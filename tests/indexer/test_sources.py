@@ -11,6 +11,7 @@ import json
 import lzma
 import os
 import tarfile
+import threading
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -518,3 +519,21 @@ def test_compressed_data_that_is_no_tar_is_not_taken_for_one() -> None:
     for packed in (bz2.compress(b"plain text " * 100), lzma.compress(b"plain text " * 100)):
         (record,) = list(iter_items(["-"], stdin=io.BytesIO(packed)))
         assert isinstance(record, RawRecord) and record.body.startswith("plain text")
+
+
+def test_a_named_pipe_in_a_folder_is_passed_over_one_named_directly_is_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_bytes(PAGE)
+    os.mkfifo(tmp_path / "pipe.txt")
+    listed = list_inputs([str(tmp_path)])
+    assert [str(e) for e in listed if isinstance(e, Skipped)] == [
+        f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe, socket or device)"
+    ]
+    assert [Path(e.path).name for e in listed if isinstance(e, InputFile)] == ["a.txt"]
+    assert isinstance(list_inputs([str(tmp_path / "*.txt")])[1], Skipped)  # a glob too
+    writer = threading.Thread(target=(tmp_path / "pipe.txt").write_bytes, args=(PAGE,))
+    writer.start()
+    (record,) = iter_items([str(tmp_path / "pipe.txt")])
+    writer.join()
+    assert isinstance(record, RawRecord) and record.title == TITLE
