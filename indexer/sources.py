@@ -499,8 +499,8 @@ def _read_archive(
     with archive:
         attempted = 0
         for info in archive.infolist():
-            if info.is_dir():
-                continue
+            if info.is_dir() or _is_link(info):
+                continue  # as in a tar; a link's data is only its target's name
             member_origin = _member_origin(origin, info.filename)
             unsafe = _unsafe_name(info.filename)
             if unsafe:
@@ -616,6 +616,11 @@ def _unsafe_name(name: str) -> str | None:
     if ".." in PurePosixPath(name).parts:
         return "unsafe member name (path traversal with '..'); not read"
     return None
+
+
+def _is_link(info: zipfile.ZipInfo) -> bool:
+    """A symbolic link, stored by Unix zip tools with its mode in the high bits."""
+    return stat.S_ISLNK(info.external_attr >> 16)
 
 
 def _member_problem(info: zipfile.ZipInfo, budget: _Budget) -> str | None:

@@ -96,6 +96,9 @@ def _salvage_array(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield _break(origin, index, f"{exc.msg} (line {exc.lineno}, column {exc.colno})")
             return
+        except RecursionError:  # "[[[[…": deeper than any article
+            yield _break(origin, index, "arrays or objects nested too deeply")
+            return
         yield record_from_mapping(obj, Origin(origin.path, origin.member, record=index), fmt)
         index += 1
         position = _SPACE_RE.match(text, position).end()

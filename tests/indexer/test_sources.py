@@ -10,6 +10,7 @@ import io
 import json
 import lzma
 import os
+import stat
 import tarfile
 import threading
 import tracemalloc
@@ -537,3 +538,16 @@ def test_a_named_pipe_in_a_folder_is_passed_over_one_named_directly_is_read(
     (record,) = iter_items([str(tmp_path / "pipe.txt")])
     writer.join()
     assert isinstance(record, RawRecord) and record.title == TITLE
+
+
+def test_links_in_archives_are_not_read_as_articles(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(link, "/etc/passwd")
+        archive.writestr("a.json", f"[{ARTICLE}]")
+    (tmp_path / "links.zip").write_bytes(buffer.getvalue())
+    assert where(list(iter_items([str(tmp_path / "links.zip")]))) == [
+        f"{tmp_path / 'links.zip'}!a.json[#0]"
+    ]

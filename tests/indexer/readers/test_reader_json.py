@@ -433,3 +433,11 @@ def test_a_record_lost_to_unreadable_fields_says_why() -> None:
     assert error.reason.endswith(
         "('title' ignored: an array, not text; 'content' ignored: an object, not text)"
     )
+
+
+def test_json_nested_too_deeply_is_a_clear_error() -> None:
+    items = list(jsondoc.read(b"[" + b"[" * 100_000 + b"]" * 100_000 + b"]", Origin("deep.json")))
+    assert [str(i) for i in items] == [
+        "deep.json[#0]: JSON array broken at record 0: arrays or objects nested too deeply; "
+        "no record before it was read"
+    ]
