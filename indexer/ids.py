@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rasd.arabic import normalize
@@ -29,7 +30,7 @@ def canonical_url(url: str) -> str:
     plain = _PLAIN_URL_RE.fullmatch(url)
     if plain:
         host = plain.group(1).lower().removeprefix("www.")
-        return f"https://{host}{(plain.group(2) or '').rstrip('/') or '/'}"
+        return f"https://{host}{_path(plain.group(2) or '')}"
     return _canonical_parsed(url)
 
 
@@ -41,8 +42,28 @@ def _canonical_parsed(url: str) -> str:
         host = f"{host}:{parts.port}"
     # Most article URLs have no query string: skip parsing and re-encoding nothing.
     query = _canonical_query(parts.query) if parts.query else ""
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https", host, path, query, ""))
+    return urlunsplit(("https", host, _path(parts.path), query, ""))
+
+
+def _path(path: str) -> str:
+    """The path without its trailing slash, with percent-escaped letters written out
+    ("/%D9%85%D8%AD%D9%83%D9%85%D8%A9" → "/محكمة", "%7e" → "~") and other escapes in
+    upper case, so the address is the same however a scraper escaped it. An escape that
+    stands for a delimiter or a space ("%2F", "%3F", "%20") stays one."""
+    path = path.rstrip("/") or "/"
+    return _ESCAPE_RUN_RE.sub(_unescaped, path) if "%" in path else path
+
+
+_ESCAPE_RUN_RE = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+
+
+def _unescaped(run: re.Match[str]) -> str:
+    try:
+        text = bytes.fromhex(run.group().replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:  # not UTF-8: the bytes stay escaped
+        return run.group().upper()
+    return "".join(c if c in _UNRESERVED or c > "\x7f" else f"%{ord(c):02X}" for c in text)
 
 
 def _canonical_query(query: str) -> str:
