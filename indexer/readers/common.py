@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
@@ -13,6 +14,22 @@ Item: TypeAlias = RawRecord | ItemError
 # A line this long is no paragraph or JSON Lines record but a minified blob or junk,
 # and line-based cleaning on it is slow; the line (or the text file) is refused.
 MAX_LINE_CHARS = 1_000_000
+
+
+def scrubbed(value: object) -> object:
+    """A value Python's json module decoded, with lone surrogates (the "\\ud83d" of an
+    emoji cut in half) replaced by U+FFFD: no UTF-8 can hold them, and the index, the
+    error file and the output would refuse the record. orjson refuses them itself."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [scrubbed(v) for v in value]
+    if isinstance(value, dict):
+        return {scrubbed(k): scrubbed(v) for k, v in value.items()}
+    return value
+
+
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def decode_item(data: bytes, origin: Origin) -> Decoded | ItemError:

@@ -23,17 +23,24 @@ from rasd.sites import load_sites
 # date_published, authors: [{"name"}]), RSS turned JSON (link, pubDate, description,
 # creator), schema.org (datePublished). A teaser (description, summary) is the body only
 # when there is no full text.
-TITLE_FIELDS = ("title", "headline")
+# A table a researcher keeps by hand often names its columns in Arabic: those names are
+# accepted after the English ones (العنوان، النص، الرابط، المصدر، التاريخ، الكاتب).
+TITLE_FIELDS = ("title", "headline", "العنوان", "عنوان", "عنوان الخبر", "عنوان المقال")
 FULL_TEXT_FIELDS = ("content", "body", "text", "article", "maintext", "full_text",
-                    "content_text", "content_html")  # fmt: skip
-BODY_FIELDS = (*FULL_TEXT_FIELDS, "description", "summary", "excerpt")
-URL_FIELDS = ("url", "link", "permalink")
-SOURCE_FIELDS = ("source", "site", "source_name", "site_name", "publisher", "source_domain")
+                    "content_text", "content_html", "النص", "نص", "المحتوى", "محتوى",
+                    "نص الخبر", "نص المقال", "المتن", "التفاصيل", "الخبر", "المقال")  # fmt: skip
+BODY_FIELDS = (*FULL_TEXT_FIELDS, "description", "summary", "excerpt", "الملخص", "ملخص",
+               "الوصف", "وصف")  # fmt: skip
+URL_FIELDS = ("url", "link", "permalink", "الرابط", "رابط", "رابط الخبر", "الرابط الأصلي")
+SOURCE_FIELDS = ("source", "site", "source_name", "site_name", "publisher", "source_domain",
+                 "المصدر", "مصدر", "الموقع", "الصحيفة", "الجريدة")  # fmt: skip
 # Publication dates before a crawl date (SaudiNewsNet's date_extracted).
 DATE_FIELDS = ("published_at", "publishedat", "published", "published_date",
                "publish_date", "date_publish", "date_published", "datepublished", "pubdate",
-               "pub_date", "date", "date_extracted")  # fmt: skip
-AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
+               "pub_date", "date", "date_extracted", "تاريخ النشر", "التاريخ", "تاريخ",
+               "تاريخ الخبر")  # fmt: skip
+AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "الكاتب", "كاتب", "المحرر",
+                 "المؤلف")  # fmt: skip
 
 SLUG_TITLE_WARNING = "title recovered from the URL slug"
 SLUG_BODY_WARNING = "title and body recovered from the URL slug"

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from trafilatura.settings import Extractor
 
 from indexer.readers.boilerplate import strip_boilerplate
-from indexer.readers.common import Item, decode_item, with_warning
+from indexer.readers.common import Item, decode_item, scrubbed, with_warning
 from indexer.records import ItemError, Origin, RawRecord
 from rasd.arabic import clean_text
 from rasd.sites import load_sites
@@ -189,7 +189,7 @@ def _json_ld_article(tree: HtmlElement) -> dict[str, str]:
     nodes: list[dict] = []
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
-            pending = [json.loads(script.text_content())]
+            pending = [scrubbed(json.loads(script.text_content()))]
         except ValueError:
             continue
         while pending:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import orjson
 
-from indexer.readers.common import Item, decode_item, with_warning
+from indexer.readers.common import Item, decode_item, scrubbed, with_warning
 from indexer.readers.fields import FULL_TEXT_FIELDS, record_from_mapping
 from indexer.records import ItemError, Origin
 
@@ -44,11 +44,16 @@ def _read_text(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
     try:
         document = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
-        if text.lstrip().startswith("["):
-            yield from _salvage_array(text, origin, fmt)
-        else:
-            yield ItemError(origin, f"invalid JSON: {exc}")
-        return
+        try:
+            # NaN and Infinity, as Python's json module (pandas, numpy) writes missing
+            # and odd numbers: standard JSON has neither, so they count as missing.
+            document = scrubbed(json.loads(text, parse_constant=lambda _: None))
+        except (json.JSONDecodeError, RecursionError):
+            if text.lstrip().startswith("["):
+                yield from _salvage_array(text, origin, fmt)
+            else:
+                yield ItemError(origin, f"invalid JSON: {exc}")
+            return
     yield from _records(document, origin, fmt)
 
 
@@ -93,6 +98,7 @@ def _salvage_array(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
     while True:
         try:
             obj, position = decoder.raw_decode(text, position)
+            obj = scrubbed(obj)
         except json.JSONDecodeError as exc:
             yield _break(origin, index, f"{exc.msg} (line {exc.lineno}, column {exc.colno})")
             return

@@ -70,3 +70,10 @@ def test_rasd_csv_export_reads_back() -> None:
     (record,) = list(read_bytes(data, Origin("rasd-export.csv")))
     assert (record.title, record.body, record.url) == ("خلية طنجة", BODY, article["url"])
     assert (record.source, record.published_raw) == ("hespress", "2015-07-09")
+
+
+def test_a_table_with_arabic_column_names() -> None:
+    text = f'العنوان;النص;الرابط;التاريخ;الكاتب\nخلية طنجة;"{BODY}";https://example.com/a;21/07/2015;سعيد\n'
+    (record,) = read(text, "cp1256")
+    assert (record.title, record.body, record.url) == ("خلية طنجة", BODY, "https://example.com/a")
+    assert (record.published_raw, record.author) == ("21/07/2015", "سعيد")

@@ -441,3 +441,21 @@ def test_json_nested_too_deeply_is_a_clear_error() -> None:
         "deep.json[#0]: JSON array broken at record 0: arrays or objects nested too deeply; "
         "no record before it was read"
     ]
+
+
+def test_nan_and_infinity_as_python_writes_them_count_as_missing() -> None:
+    data = f'{{"title": "عنوان", "content": "{BODY}", "summary": NaN, "score": Infinity}}'
+    (record,) = jsondoc.read(data.encode(), Origin("a.json"))
+    assert isinstance(record, RawRecord) and record.body == BODY
+
+
+WHOLE = '{{"title": "{t}", "content": "{b}"}}'
+BROKEN_ARRAY = '[{{"title": "{t}", "content": "{b}"}}, {{"title": "x"'
+
+
+@pytest.mark.parametrize("document", [WHOLE, BROKEN_ARRAY])
+def test_a_lone_surrogate_becomes_a_replacement_character(document: str) -> None:
+    # "\ud83d" is half an emoji: orjson refuses it, Python's json module does not.
+    data = document.format(t="خبر \\ud83d عاجل", b=BODY).encode()
+    record = next(iter(jsondoc.read(data, Origin("a.json"))))
+    assert isinstance(record, RawRecord) and record.title == "خبر \ufffd عاجل"
