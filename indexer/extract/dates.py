@@ -25,7 +25,7 @@ How matching works, and why:
   position, so one big pattern of ~100 month spellings costs ~150 µs per article.
   Instead a few cheap scans collect *anchors* — digit runs (one character class), the
   relative words (الماضي، الجاري، المقبل، اليوم… all start with "ال", which ``re``
-  finds by literal-prefix search) and أمس/غدا/شهر (``str.find``) — and precompiled
+  finds by literal-prefix search) and أمس/غدا/شهر/قبل/منذ (``str.find``) — and precompiled
   patterns, their month alternations factored into tries, are matched only there
   (``pattern.match(text, pos)``). Context to the left (a year cue "عام", a month name
   before a year, "ثورة" in "ثورة 25 يناير") is read by anchored matches at the starts
@@ -59,6 +59,11 @@ Decisions worth knowing:
 * Ordinal day words count as days when "من" and a month follow ("الثامن من أغسطس",
   "الحادي والعشرين من يوليو الجاري"); "هجمات الحادي عشر من سبتمبر" is a name, like
   "هجمات 11 سبتمبر".
+* A span back from publication ("قبل يومين", "منذ ثلاثة أيام", "قبل 15 عاما", "قبل نحو
+  أسبوع") is that day, month or year; a week back is the day seven days before. Not
+  when it counts from something else ("قبل يومين من الانتخابات", "قبل عام على الحادث"),
+  nor when the unit names a time ("قبل عام 2011", "قبل شهر رمضان", "قبل يوم الجمعة").
+  Vague spans ("منذ سنوات", "قبل أيام") are skipped.
 * Not handled: a month name with neither a day, a year, "شهر" nor a relative word ("في
   يونيو") — too ambiguous (مارس is also a verb, نيسان a car maker) for what they add.
 * ``kind`` says how the date is *written*: ``hijri`` for any Hijri date (numeric ones
@@ -325,6 +330,26 @@ _ALYAWM_BLOCKED_LEFT = re.compile(
 _QUOTES = "\"'«“”‘’("
 _YESTERDAY_LEFT_FIRST = re.compile(r"[اأ]ول\s+(?:من\s+)?")  # "أول أمس", "أول من أمس"
 _TOMORROW_LEFT = re.compile(r"(?P<w>بعد|يوم|صباح|مساء|ظهر|ليل[ةه])\s+")
+# "قبل يومين", "منذ ثلاثة أيام", "قبل 15 عاما", "قبل نحو أسبوع": a span back from the
+# publication day. Not when the span counts from something else ("قبل يومين من
+# الانتخابات", "قبل عام على"), nor a unit that names a time ("قبل عام 2011", "قبل شهر
+# رمضان", "قبل يوم الجمعة", "قبل يوم القيامة").
+_AGO_NUMBERS = {"ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "ثمان": 8,
+                "تسع": 9, "عشر": 10}  # fmt: skip
+_AGO_UNITS = {"يوم": "day", "ايام": "day", "اسبوع": "week", "اسابيع": "week", "شهر": "month",
+              "اشهر": "month", "شهور": "month", "عام": "year", "اعوام": "year", "سنه": "year",
+              "سنوات": "year", "سنين": "year"}  # fmt: skip
+_AGO_DUALS = {"يومين": "day", "اسبوعين": "week", "شهرين": "month", "عامين": "year",
+              "سنتين": "year"}  # fmt: skip
+_AGO = re.compile(
+    r"(?:قبل|منذ)\s+(?:(?:نحو|حوال[يى]|قراب[ةه]|زهاء)\s+)?"
+    rf"(?:(?P<dual>يومين|[اأ]سبوعين|شهرين|عامين|سنتين)"
+    rf"|(?P<count>{D}{{1,3}}|(?:ثلاث|[اأ]ربع|خمس|ست|سبع|ثماني|ثمان|تسع|عشر)[ةه]?)\s+"
+    r"(?P<unit>[اأ]يام|[اأ]سابيع|[اأ]شهر|شهور|[اأ]عوام|سنوات|سنين|(?:يوم|[اأ]سبوع|شهر|عام)(?:ا|اً|ًا)?)"
+    r"|(?P<single>يوم|[اأ]سبوع|شهر|عام|سن[ةه]))"
+    r"(?![^\W\d_])"
+)
+_AGO_BLOCKED_RIGHT = re.compile(rf"\s*(?:(?:من|على|عل[يى])(?![^\W\d_])|{D}|ال|{MONTH})")
 _RANGE_OPENER = re.compile(r"(?:من|بين|ما\s+بين|الفتر[ةه]\s+من)\s+(?:ال\u0640*)?")
 
 # Anchors ------------------------------------------------------------------
@@ -341,7 +366,8 @@ _AL_KINDS = {
     "بارحه": "bariha",
     **dict.fromkeys(["أول", *_ORDINAL_UNITS, *_ORDINAL_TENS], "ordinal"),
 }
-_FIND_ANCHORS = (("أمس", "yesterday"), ("امس", "yesterday"), ("غد", "tomorrow"), ("شهر", "shahr"))
+_FIND_ANCHORS = (("أمس", "yesterday"), ("امس", "yesterday"), ("غد", "tomorrow"), ("شهر", "shahr"),
+                 ("قبل", "ago"), ("منذ", "ago"))  # fmt: skip
 _DIGIT_RUN = re.compile(f"{D}{D}*")  # not D+: a leading class keeps re's fast skip
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 _SKIPPABLE = 'وفبلك(«"“-–—'  # a proclitic, an opening mark or a dash glued to a word
@@ -626,6 +652,28 @@ def _at_adjective(text: str, start: int) -> _Found | None:
     return None if resolver is None else _Found(left.start(), end, "relative", relative=resolver)
 
 
+def _at_ago(text: str, start: int, end: int) -> _Found | None:
+    """ "قبل يومين" and the like (see ``_AGO``): the day, month or year that far back."""
+    m = _AGO.match(text, start)
+    if m is None or not _word_at(text, start, end) or _AGO_BLOCKED_RIGHT.match(text, m.end()):
+        return None
+    if m.group("dual"):
+        amount, unit = 2, _AGO_DUALS[_key(m.group("dual"))]
+    elif m.group("single"):
+        amount, unit = 1, _AGO_UNITS[_key(m.group("single"))]
+    else:
+        count = m.group("count")
+        amount = int(count) if count[0].isdigit() else _AGO_NUMBERS[_key(count).rstrip("ه")]
+        unit = _AGO_UNITS[_key(m.group("unit")).rstrip("اً")]
+    resolver = {
+        "day": lambda: _day_resolver(-amount),
+        "week": lambda: _day_resolver(-7 * amount),
+        "month": lambda: _month_offset_resolver(-amount),
+        "year": lambda: _year_offset_resolver(-amount),
+    }[unit]()
+    return _Found(start, m.end(), "relative", relative=resolver)
+
+
 def _at_day_word(text: str, start: int, word_end: int, offset: int) -> _Found:
     """أمس / اليوم / غدا / البارحة at ``start`` meaning publication day + ``offset``,
     widened over an attached weekday ("اليوم الثلاثاء")."""
@@ -891,6 +939,8 @@ def _parse_anchor(text: str, start: int, end: int, kind: str) -> _Found | None:
         return _at_yesterday(text, start)
     if kind == "tomorrow":
         return _at_tomorrow(text, start)
+    if kind == "ago":
+        return _at_ago(text, start, end)
     if kind == "bariha":  # البارحة: yesterday
         return _at_day_word(text, start, end, -1) if _word_at(text, start, end) else None
     # "شهر" inside "الشهر" is read from the article on; inside "أشهر" it is not a date.

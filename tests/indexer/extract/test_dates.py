@@ -189,6 +189,46 @@ def test_relative_expressions_resolve_against_publication(
     assert only(text, published).start.iso == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "written"),
+    [
+        ("قتل قبل يومين في هجوم", "2015-07-19", "قبل يومين"),
+        ("وقع الحادث قبل ثلاثة أيام", "2015-07-18", "قبل ثلاثة أيام"),
+        ("وقبل ٣ أيام", "2015-07-18", "قبل ٣ أيام"),
+        ("منذ 15 يوما", "2015-07-06", "منذ 15 يوما"),
+        ("قبل نحو أسبوع وصل", "2015-07-14", "قبل نحو أسبوع"),
+        ("قبل أسبوعين.", "2015-07-07", "قبل أسبوعين"),
+        ("قبل شهرين", "2015-05", "قبل شهرين"),
+        ("قبل عشرة أشهر", "2014-09", "قبل عشرة أشهر"),
+        ("معتقل منذ عامين", "2013", "منذ عامين"),
+        ("قبل 20 عاماً", "1995", "قبل 20 عاما"),
+        ("منذ ثماني سنوات", "2007", "منذ ثماني سنوات"),
+        ("قبل سنة", "2014", "قبل سنة"),
+    ],
+)
+def test_a_span_back_from_publication(text: str, expected: str, written: str):
+    mention = only(text, PUB)
+    assert (mention.start.iso, mention.text, mention.kind) == (expected, written, "relative")
+    assert find_dates(text) == []  # no publication date: nothing to count back from
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("قبل يومين من الانتخابات", []),  # counts from the elections
+        ("قبل عام على الحادث", []),
+        ("قبل يوم الجمعة", []),
+        ("قبل يوم القيامة", []),
+        ("منذ سنوات", []),
+        ("قبل أيام", []),
+        ("قبل أن يصل", []),
+        ("قبل عام 2011", ["2011"]),  # the year, not one year back
+    ],
+)
+def test_spans_that_count_from_something_else(text: str, found: list[str]):
+    assert [m.start.iso for m in find_dates(text, published=PUB)] == found
+
+
 def test_weeks_are_seven_day_ranges():
     past = only("الأسبوع الماضي", PUB)
     assert (past.start, past.end) == (PartialDate(2015, 7, 14), PartialDate(2015, 7, 20))
