@@ -51,11 +51,14 @@ class RetryPolicy:
 
 def encode_actions(index: str, docs: Iterable[tuple[str, dict[str, Any]]]) -> list[bytes]:
     """One NDJSON action+source pair per document."""
-    lines = []
-    for doc_id, source in docs:
-        action = orjson.dumps({"index": {"_index": index, "_id": doc_id}})
-        lines.append(action + b"\n" + orjson.dumps(source) + b"\n")
-    return lines
+    return [encode_action(index, doc_id, source) for doc_id, source in docs]
+
+
+def encode_action(index: str, doc_id: str, source: dict[str, Any]) -> bytes:
+    """The NDJSON action+source pair of one document. Raises TypeError for a source
+    orjson cannot write (text no UTF-8 can hold, such as a lone surrogate)."""
+    action = orjson.dumps({"index": {"_index": index, "_id": doc_id}})
+    return action + b"\n" + orjson.dumps(source) + b"\n"
 
 
 def chunk_by_bytes(pairs: list[bytes], max_bytes: int) -> list[list[bytes]]:

@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from indexer.bulk import BulkSender, EngineDown, ItemResult, RetryPolicy, encode_actions
+from indexer.bulk import BulkSender, EngineDown, ItemResult, RetryPolicy, encode_action
 from indexer.checkpoint import Checkpoint
 from indexer.document import BuiltDoc, build_batch, warm_up
 from indexer.errors import ErrorSink
@@ -300,10 +300,10 @@ class _Writer:
             to_send.append(doc)
         self._link_duplicates(to_send)
         self._link_stories([d for d in to_send if d.id not in existing])
+        to_send, pairs = self._encoded(to_send, summary, errors)
         for doc in to_send:
             self.sent[doc.id] = {"content_hash": doc.content_hash,
                                  "story_id": doc.source["story_id"]}  # fmt: skip
-        pairs = encode_actions(self.index, ((d.id, d.source) for d in to_send))
         self.sending.append(
             _Sent(
                 self.threads.submit(self.sender.send, pairs),
@@ -314,6 +314,22 @@ class _Writer:
         )
         while len(self.sending) > SENDER_THREADS * 2:
             self._settle_one(summary, errors)
+
+    def _encoded(
+        self, docs: list[BuiltDoc], summary: Summary, errors: ErrorSink
+    ) -> tuple[list[BuiltDoc], list[bytes]]:
+        """The documents that encode, with their NDJSON; one that cannot be written is
+        reported and the batch goes on without it."""
+        kept, pairs = [], []
+        for doc in docs:
+            try:
+                pairs.append(encode_action(self.index, doc.id, doc.source))
+            except TypeError as exc:
+                errors.add(ItemError(doc.origin, f"cannot be indexed: {exc}"))
+                summary.failed += 1
+                continue
+            kept.append(doc)
+        return kept, pairs
 
     def on_sent(self, callback: Callable[[], Any]) -> None:
         """Run ``callback`` once everything handed over so far has been acknowledged."""

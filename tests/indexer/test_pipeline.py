@@ -231,3 +231,28 @@ def test_progress_moves_within_a_streamed_file(
     assert reporter.total == dump.stat().st_size + small.stat().st_size
     assert sum(reporter.input_bytes) == reporter.total
     assert len(reporter.input_bytes) >= 10  # ten steps within the dump, then the rest
+
+
+def test_a_document_that_cannot_be_written_fails_alone(
+    engine: Engine, alias: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Readers never hand over text UTF-8 cannot hold; should one ever slip through,
+    # that article fails and its neighbours are indexed.
+    from indexer import pipeline
+
+    real_build = pipeline.build_batch
+
+    def build_with_a_lone_surrogate(records: list) -> list:
+        built = real_build(records)
+        built[0].source["title"] += "\ud83d"
+        return built
+
+    monkeypatch.setattr(pipeline, "build_batch", build_with_a_lone_surrogate)
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl",
+        [{"title": f"خبر {i}", "content": f"نص الخبر رقم {i} في الرباط"} for i in range(3)],
+    )
+    sink = ErrorSink(None)
+    summary = run(IndexOptions([str(feed)], alias, tmp_path, workers=0), engine, sink)
+    assert (summary.indexed, summary.failed, summary.exit_code) == (2, 1, 1)
+    assert len(docs(engine, alias)) == 2
