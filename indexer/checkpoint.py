@@ -56,21 +56,22 @@ class Checkpoint:
         self.record_settled()
 
     def record_settled(self, *, settle_s: float = SETTLE_S) -> None:
-        """Write down the inputs acknowledged more than ``settle_s`` ago."""
+        """Write down the inputs acknowledged more than ``settle_s`` ago, with one sync
+        for all of them (a folder of small pages settles hundreds at a time)."""
         now = time.monotonic()
+        lines = []
         while self._settling and now - self._settling[0][0] >= settle_s:
-            self._record(self._settling.pop(0)[1])
-
-    def _record(self, input_path: str) -> None:
-        key = _key(input_path)
-        if key is None or key in self._done:
-            return
-        self._done.add(key)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("ab") as fh:
-            fh.write(orjson.dumps({"key": key, "path": printable(input_path)}) + b"\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+            input_path = self._settling.pop(0)[1]
+            key = _key(input_path)
+            if key is not None and key not in self._done:
+                self._done.add(key)
+                lines.append(orjson.dumps({"key": key, "path": printable(input_path)}) + b"\n")
+        if lines:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("ab") as fh:
+                fh.write(b"".join(lines))
+                fh.flush()
+                os.fsync(fh.fileno())
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)

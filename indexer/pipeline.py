@@ -97,7 +97,6 @@ class _Sent:
 
 @dataclass
 class _Batch:
-    input_path: str
     future: Future[list[BuiltDoc | ItemError]] | None = None
     end_of_input: InputFile | None = None  # sentinel: every earlier batch of it is done
     reported_bytes: int = 0  # of end_of_input, told to the reporter while it was read
@@ -181,6 +180,20 @@ def _drive(
 ) -> None:
     building: deque[_Batch] = deque()
     in_flight = max(2, 2 * options.workers)
+    # Records of small inputs (a folder of one-article pages) are gathered into batches
+    # of at least ``batch_size``: one build task and one bulk request per page made such
+    # a folder four times slower than a big file. An input counts as finished (for the
+    # checkpoint) only after the batch holding its last records, so its end-of-input
+    # marker waits here while those records do.
+    pending: list[RawRecord] = []
+    waiting: list[_Batch] = []
+
+    def submit(records: list[RawRecord]) -> None:
+        building.append(_Batch(pool.submit(build_batch, records)))
+        building.extend(waiting)
+        waiting.clear()
+        while len(building) > in_flight:
+            settle(building.popleft())
 
     def settle(batch: _Batch) -> None:
         if batch.end_of_input is not None:
@@ -221,12 +234,15 @@ def _drive(
             for error in read_errors:
                 errors.add(error)
                 summary.failed += 1
-            if records:
-                building.append(_Batch(entry.path, pool.submit(build_batch, records)))
-            while len(building) > in_flight:
-                settle(building.popleft())
-        building.append(_Batch(entry.path, end_of_input=entry, reported_bytes=reported))
+            pending.extend(records)
+            if len(pending) >= options.batch_size:
+                submit(pending)
+                pending = []
+        end = _Batch(end_of_input=entry, reported_bytes=reported)
+        (waiting if pending else building).append(end)
         checkpoint.record_settled()
+    if pending:
+        submit(pending)
     while building:
         settle(building.popleft())
     if writer:

@@ -256,3 +256,27 @@ def test_a_document_that_cannot_be_written_fails_alone(
     summary = run(IndexOptions([str(feed)], alias, tmp_path, workers=0), engine, sink)
     assert (summary.indexed, summary.failed, summary.exit_code) == (2, 1, 1)
     assert len(docs(engine, alias)) == 2
+
+
+def test_small_inputs_are_gathered_into_batches(
+    engine: Engine, alias: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from indexer import pipeline
+
+    sizes: list[int] = []
+    real_build = pipeline.build_batch
+
+    def counting_build(records: list) -> list:
+        sizes.append(len(records))
+        return real_build(records)
+
+    monkeypatch.setattr(pipeline, "build_batch", counting_build)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(25):
+        page = f"خبر رقم {i}\n\nنص الخبر رقم {i} عن الأمن في الرباط.\n"
+        (pages / f"{i:02d}.txt").write_text(page)
+    options = IndexOptions([str(pages)], alias, tmp_path, workers=0, batch_size=10)
+    summary = run(options, engine, ErrorSink(None))
+    assert sizes == [10, 10, 5]  # not one build and one bulk request per page
+    assert (summary.files, summary.indexed, len(docs(engine, alias))) == (25, 25, 25)
