@@ -1000,6 +1000,10 @@ _ISO = re.compile(
     r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
     re.IGNORECASE,
 )
+# ISO 8601's basic format: "20150721", "20150721T103000Z".
+_ISO_BASIC = re.compile(
+    r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T\d{4}(?:\d{2})?(?:Z|[+-]\d{4})?)?"
+)
 _DAY_FIRST = re.compile(
     r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})"
     r"(?:[T ,]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?",
@@ -1008,7 +1012,7 @@ _DAY_FIRST = re.compile(
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?")
 _ENGLISH_MONTH = "|".join(sorted(map(re.escape, _ENGLISH_MONTHS), key=len, reverse=True))
 _ENGLISH = re.compile(
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_ENGLISH_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?P<m1>{_ENGLISH_MONTH})\.?,?[\s-]+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_ENGLISH_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?!\d)",
     re.IGNORECASE,
 )
@@ -1036,7 +1040,7 @@ def parse_publication_date(raw: str | None) -> PartialDate | None:
 
 
 def _parse_iso(value: str) -> PartialDate | None:
-    m = _ISO.fullmatch(value)
+    m = _ISO.fullmatch(value) or _ISO_BASIC.fullmatch(value)
     if m is None:
         return None
     year = int(m.group("y"))

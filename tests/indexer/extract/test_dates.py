@@ -98,6 +98,9 @@ def test_february_29_is_possible_when_the_year_is_unknown():
         ("5 شوال 1436 هـ", PartialDate(2015, 7, 21)),
         ("5 شوال 1436هـ الموافق 21 يوليو 2015م", PartialDate(2015, 7, 21)),
         ("يوليو 2015", PartialDate(2015, 7)),
+        ("20150721", PartialDate(2015, 7, 21)),  # ISO 8601 basic
+        ("20150721T103500Z", PartialDate(2015, 7, 21)),
+        ("21-Jul-2015", PartialDate(2015, 7, 21)),
     ],
 )
 def test_parse_publication_date(raw: str, expected: PartialDate):
@@ -106,7 +109,21 @@ def test_parse_publication_date(raw: str, expected: PartialDate):
 
 @pytest.mark.parametrize(
     "raw",
-    [None, "", "   ", "garbage", "2015-02-30", "2015-13-01", "0000-00-00", "N/A", "أمس", "1/2/3"],
+    [
+        None,
+        "",
+        "   ",
+        "garbage",
+        "2015-02-30",
+        "2015-13-01",
+        "0000-00-00",
+        "N/A",
+        "أمس",
+        "1/2/3",
+        "20151321",
+        "12345678",
+        "منذ 3 ساعات",
+    ],
 )
 def test_parse_publication_date_garbage_is_none(raw: str | None):
     assert parse_publication_date(raw) is None
