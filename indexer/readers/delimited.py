@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from indexer.readers.common import MAX_LINE_CHARS, Item, decode_item, with_warning
 from indexer.readers.fields import BODY_FIELDS, TITLE_FIELDS, record_from_mapping
 from indexer.records import ItemError, Origin
+from rasd.spreadsheet import live
 
 DELIMITERS = (",", "\t", ";")
 # A field may hold a whole article; the csv module's default limit is 128 KiB.
@@ -51,7 +52,8 @@ def _rows(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
         except csv.Error as exc:
             yield ItemError(_at(origin, line + 1), f"unreadable CSV, the rest is skipped: {exc}")
             return
-        fields = {name: value for name, value in row.items() if name is not None}
+        # Rasd's own export protects formula-like cells with an apostrophe: read back, it goes.
+        fields = {name: live(v) if v else v for name, v in row.items() if name is not None}
         if any(value and value.strip() for value in fields.values()):  # not a blank row
             yield record_from_mapping(fields, _at(origin, line + 1), fmt)
         line = reader.line_num

@@ -11,6 +11,7 @@ import orjson
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 
+from rasd.spreadsheet import inert
 from search_api import service
 from search_api.deps import Backend, backend_dep
 from search_api.params import ExportParams
@@ -26,22 +27,23 @@ CSV_COLUMNS = (
 
 
 def csv_row(article: dict[str, Any]) -> list[str]:
-    """Lists as ids joined by "|"; labels are in the JSON Lines export."""
+    """Lists as ids joined by "|"; labels are in the JSON Lines export. Text from the
+    articles is written so that no spreadsheet runs it (:mod:`rasd.spreadsheet`)."""
     return [
         article["id"],
         article.get("url") or "",
-        article["title"],
+        inert(article["title"]),
         (article.get("source") or {}).get("id", ""),
         article["published_at"] or "",
         article["published_precision"],
         "|".join(c["code"] for c in article["countries"]),
         "|".join(o["id"] for o in article["organizations"]),
-        "|".join(article["persons"]),
+        inert("|".join(article["persons"])),
         "|".join(p["id"] for p in article["places"]),
         "|".join(t["id"] for t in article["topics"]),
         article.get("story_id") or "",
         article.get("duplicate_of") or "",
-        article["body"],
+        inert(article["body"]),
     ]
 
 
@@ -81,6 +83,10 @@ def export(
 ) -> StreamingResponse:
     """Every article matching the same filters as /api/search, streamed through a point
     in time (no page limit), up to the server's cap (RASD_EXPORT_MAX_ROWS).
+
+    In CSV, a text cell that a spreadsheet would run as a formula (starting with =, +,
+    -, @) starts with an apostrophe, which spreadsheets hide; `rasd index` reads the
+    file back without it.
 
     Example: `/api/export?q=تهريب&country=SA&format=csv`"""
     service.parse(params, backend.labels)  # a bad query is a 422 before streaming starts

@@ -77,3 +77,21 @@ def test_a_table_with_arabic_column_names() -> None:
     (record,) = read(text, "cp1256")
     assert (record.title, record.body, record.url) == ("خلية طنجة", BODY, "https://example.com/a")
     assert (record.published_raw, record.author) == ("21/07/2015", "سعيد")
+
+
+def test_rasd_csv_export_keeps_formulas_inert_and_reads_them_back() -> None:
+    title, body = '=HYPERLINK("http://x.example","انقر")', "-" + BODY
+    article = {
+        "id": "x2", "url": "https://example.com/b", "title": title, "source": None,
+        "published_at": None, "published_precision": "unknown", "countries": [],
+        "organizations": [], "persons": ["@حساب"], "places": [], "topics": [],
+        "story_id": "s2", "duplicate_of": None, "body": body,
+    }  # fmt: skip
+    row = csv_row(article)
+    assert (row[2], row[8], row[-1]) == ("'" + title, "'@حساب", "'" + body)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerow(row)
+    (record,) = list(read_bytes(out.getvalue().encode(), Origin("rasd-export.csv")))
+    assert (record.title, record.body) == (title, body)
