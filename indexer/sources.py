@@ -78,6 +78,8 @@ class _Compression(NamedTuple):
     opener: Callable[..., BinaryIO]  # streams a file too large to inflate in memory
 
 
+# What damaged or cut compressed data raises, whichever the method (bz2: OSError).
+_DECOMPRESSION_ERRORS = (zlib.error, OSError, EOFError, lzma.LZMAError)
 # One compressed file ("feed.jsonl.gz", "a.txt.bz2", "b.json.xz") is read as the file
 # inside, told by its magic bytes whatever its name.
 _COMPRESSIONS = (
@@ -296,7 +298,7 @@ def _read_jsonl_stream(
             if on_bytes is not None:
                 lines = _reporting(lines, raw.tell, on_bytes)
             yield from jsonlines.read_stream(lines, encoding, origin)
-    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
+    except _DECOMPRESSION_ERRORS as exc:
         yield ItemError(origin, f"reading stopped: {exc}; the lines before were read")
     except _TooInflated:
         yield ItemError(
@@ -406,7 +408,7 @@ def _inflate(data: bytes, compression: _Compression) -> tuple[bytes, str | None]
             if not pending:
                 return b"".join(parts), None
             inflater = decompressor()
-    except (zlib.error, OSError, EOFError, lzma.LZMAError) as exc:
+    except _DECOMPRESSION_ERRORS as exc:
         return b"".join(parts), f"damaged {method} data: {exc}"
 
 
@@ -434,15 +436,12 @@ def _is_tar(data: bytes) -> bool:
     """A tar archive, plain or compressed with gzip, bzip2 or xz: its first header
     carries the "ustar" magic (POSIX and GNU tars both write it)."""
     head = data[:_TAR_HEADER]
-    try:
-        if data.startswith(_GZIP_MAGIC):
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], _TAR_HEADER)
-        elif data.startswith(_BZIP2_MAGIC):
-            head = bz2.BZ2Decompressor().decompress(data[:65536], _TAR_HEADER)
-        elif data.startswith(_XZ_MAGIC):
-            head = lzma.LZMADecompressor().decompress(data[:65536], _TAR_HEADER)
-    except (zlib.error, OSError, EOFError, lzma.LZMAError):
-        return False
+    compression = _compression(data)
+    if compression is not None:
+        try:
+            head = compression.decompressor().decompress(data[:65536], _TAR_HEADER)
+        except _DECOMPRESSION_ERRORS:
+            return False
     return head[257:262] == b"ustar"
 
 

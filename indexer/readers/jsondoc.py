@@ -1,8 +1,11 @@
 """JSON documents: one article object, an array of them, or an object wrapping an array.
 
 A truncated or broken array still gives up the records before the break: the whole
-document is parsed at once with orjson (fast), and only when that fails is the array
-walked element by element to keep what precedes the damage.
+document is parsed at once with orjson (fast); when that fails, with Python's json
+module, which also reads the NaN and Infinity that Python writes (as missing values);
+and when that fails too, the array is walked element by element to keep what precedes
+the damage. What Python's json module decodes is scrubbed of lone surrogates
+(:func:`indexer.readers.common.scrubbed`), which orjson refuses and nothing can write.
 """
 
 from __future__ import annotations
@@ -45,9 +48,7 @@ def _read_text(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
         document = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         try:
-            # NaN and Infinity, as Python's json module (pandas, numpy) writes missing
-            # and odd numbers: standard JSON has neither, so they count as missing.
-            document = scrubbed(json.loads(text, parse_constant=lambda _: None))
+            document = scrubbed(json.loads(text, parse_constant=_missing))
         except (json.JSONDecodeError, RecursionError):
             if text.lstrip().startswith("["):
                 yield from _salvage_array(text, origin, fmt)
@@ -55,6 +56,11 @@ def _read_text(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
                 yield ItemError(origin, f"invalid JSON: {exc}")
             return
     yield from _records(document, origin, fmt)
+
+
+def _missing(constant: str) -> None:
+    """NaN, Infinity and -Infinity, which standard JSON has not: no value."""
+    return None
 
 
 def _records(document: object, origin: Origin, fmt: str) -> Iterator[Item]:
@@ -89,7 +95,7 @@ def _unwrap(document: dict[str, object], depth: int = 0) -> object:
 
 def _salvage_array(text: str, origin: Origin, fmt: str) -> Iterator[Item]:
     """Read a broken array element by element up to the first damage, then report it."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_constant=_missing)
     position = _SPACE_RE.match(text, text.index("[") + 1).end()
     index = 0
     if text.startswith("]", position):
