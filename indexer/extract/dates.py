@@ -665,13 +665,17 @@ def _at_ago(text: str, start: int, end: int) -> _Found | None:
         count = m.group("count")
         amount = int(count) if count[0].isdigit() else _AGO_NUMBERS[_key(count).rstrip("ه")]
         unit = _AGO_UNITS[_key(m.group("unit")).rstrip("اً")]
-    resolver = {
-        "day": lambda: _day_resolver(-amount),
-        "week": lambda: _day_resolver(-7 * amount),
-        "month": lambda: _month_offset_resolver(-amount),
-        "year": lambda: _year_offset_resolver(-amount),
-    }[unit]()
-    return _Found(start, m.end(), "relative", relative=resolver)
+    return _Found(start, m.end(), "relative", relative=_span_back(unit, amount))
+
+
+def _span_back(unit: str, amount: int) -> _Resolver:
+    if unit == "day":
+        return _day_resolver(-amount)
+    if unit == "week":
+        return _day_resolver(-7 * amount)
+    if unit == "month":
+        return _month_offset_resolver(-amount)
+    return _year_offset_resolver(-amount)
 
 
 def _at_day_word(text: str, start: int, word_end: int, offset: int) -> _Found:
