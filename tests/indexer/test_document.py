@@ -44,3 +44,17 @@ def test_a_record_that_breaks_a_stage_costs_only_itself(monkeypatch: pytest.Monk
     assert str(broken) == "feed.jsonl:2: could not extract: ValueError: bad date"
     assert isinstance(first, BuiltDoc) and isinstance(last, BuiltDoc)
     assert "FR" in last.source["countries"]
+
+
+def test_text_longer_than_any_news_article_is_cut_at_a_paragraph_with_a_warning() -> None:
+    paragraph = BODIES[0] * 20  # about 1,700 characters
+    body = "\n".join(f"{n} {paragraph}" for n in range(100))  # about 170,000
+    (built,) = build_batch([RawRecord(Origin("book.txt"), "text", body, title="كتاب")])
+    assert isinstance(built, BuiltDoc)
+    kept = built.source["body"]
+    assert len(kept) <= document.MAX_BODY_CHARS and body.startswith(kept)
+    assert body[len(kept)] == "\n"  # a whole paragraph kept, none cut in half
+    assert built.source["warnings"] == [
+        f"text cut at {document.MAX_BODY_CHARS:,} characters (of {len(body):,}): "
+        "longer than any news article"
+    ]
