@@ -302,7 +302,7 @@ class _Writer:
     def write(self, docs: list[BuiltDoc], summary: Summary, errors: ErrorSink) -> None:
         if not docs:
             return
-        docs = _last_per_id(docs)
+        docs = _last_per_id(docs, summary)
         existing = {} if self.started_empty else self._existing(docs)
         existing.update({d.id: self.sent[d.id] for d in docs if d.id in self.sent})
         to_send: list[BuiltDoc] = []
@@ -418,7 +418,18 @@ class _Writer:
         return self.engine.search(self.index, body)["hits"]["hits"]
 
 
-def _last_per_id(docs: list[BuiltDoc]) -> list[BuiltDoc]:
-    """Two records with one URL in a batch: the later one wins, as it would across runs."""
+def _last_per_id(docs: list[BuiltDoc], summary: Summary) -> list[BuiltDoc]:
+    """Two records with one id in a batch (one URL, or the same text without one): the
+    later one wins, as it would across runs, and the earlier counts as it would have
+    there, unchanged or updated."""
     by_id = {d.id: d for d in docs}
-    return list(by_id.values()) if len(by_id) != len(docs) else docs
+    if len(by_id) == len(docs):
+        return docs
+    for doc in docs:
+        later = by_id[doc.id]
+        if later is not doc:
+            if later.content_hash == doc.content_hash:
+                summary.unchanged += 1
+            else:
+                summary.updated += 1
+    return list(by_id.values())

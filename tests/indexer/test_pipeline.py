@@ -280,3 +280,21 @@ def test_small_inputs_are_gathered_into_batches(
     summary = run(options, engine, ErrorSink(None))
     assert sizes == [10, 10, 5]  # not one build and one bulk request per page
     assert (summary.files, summary.indexed, len(docs(engine, alias))) == (25, 25, 25)
+
+
+def test_one_article_twice_in_a_batch_counts_twice(
+    engine: Engine, alias: str, tmp_path: Path
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = "خبر مكرر\n\nنص الخبر المكرر عن الأمن في الرباط.\n"
+    for name in ("a.txt", "b.txt"):  # the same text, no URL: one id
+        (pages / name).write_text(page)
+    write_jsonl(
+        pages / "c.jsonl",
+        [{"url": "https://x.ma/1", "title": "خبر", "content": "نص أول عن الأمن"},
+         {"url": "https://x.ma/1", "title": "خبر", "content": "نص ثان عن الأمن"}],
+    )  # fmt: skip
+    summary = run(IndexOptions([str(pages)], alias, tmp_path, workers=0), engine, ErrorSink(None))
+    assert (summary.indexed, summary.unchanged, summary.updated) == (2, 1, 1)
+    assert len(docs(engine, alias)) == 2
